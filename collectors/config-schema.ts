@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { syslogConfigSchema } from './syslog/config.js';
+
+/** The `collectors:` section: one key per collector type, each with its own strict schema. */
+export const collectorsConfigSchema = z.strictObject({
+  syslog: syslogConfigSchema.prefault({}),
+});
+
+export type CollectorsConfig = z.infer<typeof collectorsConfigSchema>;

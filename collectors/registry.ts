@@ -1,0 +1,4 @@
+import { syslogCollector } from './syslog/index.js';
+
+/** Every collector the product has. main.ts starts the enabled ones in this order. */
+export const collectorFactories = [syslogCollector] as const;

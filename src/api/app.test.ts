@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeEvent } from '../../test/fakes/event-fixture.js';
+import { FakeClock } from '../../test/fakes/fake-clock.js';
+import { smallFleet } from '../../test/fakes/fleet-fixture.js';
+import { CorrelationEngine } from '../correlation/engine.js';
+import { MetricsRegistry } from '../metrics/registry.js';
+import { recordDecision } from '../pipeline/record-decision.js';
+import { MemoryStore } from '../storage/memory-store.js';
+import { buildApp } from './app.js';
+
+async function setup(t: { after(fn: () => unknown): void }) {
+  const store = new MemoryStore();
+  const fleet = smallFleet();
+  const clock = new FakeClock();
+  const engine = new CorrelationEngine({ clock, fleet, alarms: store });
+  const feed = (overrides: Parameters<typeof makeEvent>[0]) => recordDecision(store, engine.decide(makeEvent(overrides)));
+  const app = await buildApp({
+    store,
+    fleet,
+    metrics: new MetricsRegistry(),
+    version: '9.9.9',
+    now: () => clock.now(),
+    health: () => ({ startedAt: clock.now() - 5000, queueDepth: 0, queueCapacity: 10, collectors: [{ type: 'syslog', endpoints: [{ transport: 'udp', address: '127.0.0.1', port: 5514 }] }] }),
+  });
+  t.after(() => app.close());
+  return { app, feed };
+}
+
+test('GET /api/v1/alarms filters by state, site, severity and category', async (t) => {
+  const { app, feed } = await setup(t);
+  feed({ severity: 'critical' });
+  feed({ severity: 'warning', alarmKey: 'other', category: 'Generic', code: 'syslog.alarm.service' });
+  feed({ severity: 'minor', alarmKey: 'third', sourceAddress: '192.0.2.1' });
+  const list = async (query: string) => (await app.inject(`/api/v1/alarms?${query}`)).json().alarms as Array<{ severity: string; node: { id: string } | null }>;
+
+  assert.deepEqual((await list('state=open')).map((a) => a.severity), ['critical', 'minor', 'warning'], 'worst first');
+  assert.deepEqual((await list('severity=minor')).map((a) => a.severity), ['critical', 'minor']);
+  assert.deepEqual((await list('site=hq')).map((a) => a.node?.id), ['hq-primary', 'hq-primary']);
+  assert.deepEqual((await list('category=Generic')).map((a) => a.severity), ['warning']);
+  assert.equal((await list('state=cleared')).length, 0);
+  assert.equal((await list('site=nowhere')).length, 0);
+});
+
+test('GET /api/v1/alarms/:id returns transitions and events; unknown ids are 404 with a code', async (t) => {
+  const { app, feed } = await setup(t);
+  const { alarm } = feed({});
+  feed({ severity: 'cleared' });
+  const detail = (await app.inject(`/api/v1/alarms/${alarm!.id}`)).json();
+  assert.equal(detail.alarm.state, 'cleared');
+  assert.equal(detail.alarm.firstSeen, '2026-11-21T09:00:00.000Z');
+  assert.deepEqual(detail.transitions.map((tr: { kind: string }) => tr.kind), ['raised', 'cleared']);
+  assert.equal(detail.recentEvents.length, 2);
+
+  const missing = await app.inject('/api/v1/alarms/999');
+  assert.equal(missing.statusCode, 404);
+  assert.equal(missing.json().error.code, 'IPO_ERR_NOT_FOUND');
+});
+
+test('bad query parameters are 400 IPO_ERR_BAD_REQUEST naming the parameter', async (t) => {
+  const { app } = await setup(t);
+  for (const query of ['severity=huge', 'limit=0', 'state=sleeping', 'bogus=1']) {
+    const response = await app.inject(`/api/v1/alarms?${query}`);
+    assert.equal(response.statusCode, 400, query);
+    assert.equal(response.json().error.code, 'IPO_ERR_BAD_REQUEST');
+  }
+  const badTime = await app.inject('/api/v1/events?since=yesterday');
+  assert.equal(badTime.statusCode, 400);
+  assert.match(badTime.json().error.message, /since/);
+});
+
+test('GET /api/v1/events pages backwards with nextBeforeId', async (t) => {
+  const { app, feed } = await setup(t);
+  for (let i = 0; i < 5; i += 1) feed({ receivedAt: 1000 + i });
+  const first = (await app.inject('/api/v1/events?limit=2')).json();
+  assert.equal(first.events.length, 2);
+  const second = (await app.inject(`/api/v1/events?limit=2&beforeId=${first.nextBeforeId}`)).json();
+  const third = (await app.inject(`/api/v1/events?limit=2&beforeId=${second.nextBeforeId}`)).json();
+  const ids = [...first.events, ...second.events, ...third.events].map((e: { id: number }) => e.id);
+  assert.deepEqual(ids, [5, 4, 3, 2, 1]);
+  assert.equal(third.nextBeforeId, null);
+  const since = (await app.inject('/api/v1/events?since=1970-01-01T00:00:01.003Z')).json();
+  assert.equal(since.events.length, 2);
+});
+
+test('health, nodes, metrics and the page answer with security headers', async (t) => {
+  const { app, feed } = await setup(t);
+  feed({});
+  const health = await app.inject('/api/v1/health');
+  assert.equal(health.json().status, 'ok');
+  assert.equal(health.json().uptimeSeconds, 5);
+  assert.equal(health.json().alarms.active, 1);
+  assert.equal(health.headers['x-content-type-options'], 'nosniff');
+  const nodes = (await app.inject('/api/v1/nodes')).json().nodes;
+  assert.deepEqual(nodes.map((n: { id: string; site: { id: string } }) => [n.id, n.site.id]), [['hq-primary', 'hq']]);
+  const metrics = await app.inject('/metrics');
+  assert.match(String(metrics.headers['content-type']), /^text\/plain; version=0\.0\.4/);
+  const page = await app.inject('/');
+  assert.match(String(page.headers['content-type']), /^text\/html/);
+  assert.match(page.body, /T1 PRI 2 red alarm/);
+  assert.equal((await app.inject('/nowhere')).json().error.code, 'IPO_ERR_NOT_FOUND');
+});

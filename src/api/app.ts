@@ -1,0 +1,36 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { ApiDeps } from './deps.js';
+import { sendError } from './send-error.js';
+import { alarmRoutes } from './routes/alarms.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { nodeRoutes } from './routes/nodes.js';
+import { pageRoutes } from './routes/pages.js';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app without listening, so tests use inject() and main.ts decides where to bind. */
+export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger | undefined = log;
+  const app = Fastify({ loggerInstance, bodyLimit: BODY_LIMIT_BYTES, disableRequestLogging: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, _request, reply) => sendError(reply, error));
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'IPO_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+  });
+  await app.register(healthRoutes(deps));
+  await app.register(nodeRoutes(deps));
+  await app.register(eventRoutes(deps));
+  await app.register(alarmRoutes(deps));
+  await app.register(metricsRoutes(deps));
+  await app.register(pageRoutes(deps));
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { Endpoint } from '../../collectors/types.js';
+import type { FleetIndex } from '../fleet/fleet-index.js';
+import type { MetricsRegistry } from '../metrics/registry.js';
+import type { Store } from '../storage/store.js';
+
+export interface HealthSnapshot {
+  startedAt: number;
+  queueDepth: number;
+  queueCapacity: number;
+  collectors: Array<{ type: string; endpoints: Endpoint[] }>;
+}
+
+/** What the HTTP API reads; built in main.ts, faked in tests. */
+export interface ApiDeps {
+  store: Store;
+  fleet: FleetIndex;
+  metrics: MetricsRegistry;
+  version: string;
+  health: () => HealthSnapshot;
+  now: () => number;
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiDeps } from '../deps.js';
+
+/** The fleet inventory, flattened: one row per node with its customer and site. */
+export function nodeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/v1/nodes', async () => {
+      const nodes = deps.fleet.nodes().map(({ node, site, customer }) => ({
+        id: node.id,
+        name: node.name,
+        role: node.role,
+        addresses: node.addresses,
+        hostnames: node.hostnames ?? [],
+        deviceId: node.deviceId ?? null,
+        platform: node.platform ?? null,
+        version: node.version ?? null,
+        licenceSource: node.licenceSource,
+        cards: node.cards ?? [],
+        modules: node.modules ?? [],
+        site: { id: site.id, name: site.name, timeZone: site.timeZone },
+        customer: { id: customer.id, name: customer.name },
+      }));
+      return { nodes };
+    });
+  };
+}

@@ -1,0 +1,49 @@
+import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
+
+/**
+ * Every default of the configuration, one named object per section. The schema
+ * (schema.ts) reads them from here and config/example.yaml documents the same
+ * values; defaults.test.ts keeps defaultConfig() equal to DEFAULTS.
+ */
+
+export const DEFAULT_SERVER_CONFIG = {
+  http: {
+    /** Loopback only: the API has no authentication yet, so exposing it is a choice. */
+    listenAddress: '127.0.0.1',
+    port: 8080,
+  },
+} as const;
+
+export const DEFAULT_STORAGE_CONFIG = {
+  /** Relative paths are resolved against the working directory. */
+  dataDir: './data',
+  retention: {
+    eventsDays: 30,
+    clearedAlarmsDays: 90,
+  },
+} as const;
+
+export const DEFAULT_PIPELINE_CONFIG = {
+  queueCapacity: 10000,
+  batchSize: 500,
+} as const;
+
+export const DEFAULT_LOG_CONFIG = {
+  level: 'info',
+} as const;
+
+export const DEFAULT_FLEET_CONFIG = {
+  customers: [],
+} as const;
+
+/** All defaults in one object, including the collectors', which live beside their own schemas. */
+export const DEFAULTS = {
+  server: DEFAULT_SERVER_CONFIG,
+  storage: DEFAULT_STORAGE_CONFIG,
+  pipeline: DEFAULT_PIPELINE_CONFIG,
+  log: DEFAULT_LOG_CONFIG,
+  collectors: {
+    syslog: DEFAULT_SYSLOG_CONFIG,
+  },
+  fleet: DEFAULT_FLEET_CONFIG,
+} as const;

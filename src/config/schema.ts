@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { collectorsConfigSchema } from '../../collectors/config-schema.js';
+import { fleetSchema } from '../fleet/fleet-schema.js';
+import { DEFAULT_LOG_CONFIG, DEFAULT_PIPELINE_CONFIG, DEFAULT_SERVER_CONFIG, DEFAULT_STORAGE_CONFIG } from './defaults.js';
+
+/** pino's levels; "silent" turns logging off. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const MAX_RETENTION_DAYS = 3650;
+
+const httpSchema = z.strictObject({
+  listenAddress: z.union([z.ipv4(), z.ipv6()]).default(DEFAULT_SERVER_CONFIG.http.listenAddress),
+  /** 0 picks a free port (tests); the bound port is logged. */
+  port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_CONFIG.http.port),
+});
+
+const serverSchema = z.strictObject({
+  http: httpSchema.prefault({}),
+});
+
+const retentionSchema = z.strictObject({
+  eventsDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(DEFAULT_STORAGE_CONFIG.retention.eventsDays),
+  /** Active alarms are never removed; only cleared ones age out. */
+  clearedAlarmsDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(DEFAULT_STORAGE_CONFIG.retention.clearedAlarmsDays),
+});
+
+const storageSchema = z.strictObject({
+  dataDir: z.string().min(1).default(DEFAULT_STORAGE_CONFIG.dataDir),
+  retention: retentionSchema.prefault({}),
+});
+
+const pipelineSchema = z.strictObject({
+  /** Events wait here between collectors and the store; when full, collectors count refusals. */
+  queueCapacity: z.number().int().min(1).max(10_000_000).default(DEFAULT_PIPELINE_CONFIG.queueCapacity),
+  /** Events stored per transaction. */
+  batchSize: z.number().int().min(1).max(100_000).default(DEFAULT_PIPELINE_CONFIG.batchSize),
+});
+
+const logSchema = z.strictObject({
+  level: z.enum(LOG_LEVELS).default(DEFAULT_LOG_CONFIG.level),
+});
+
+/** The whole configuration file. Every section is optional: an empty file gives the defaults. */
+export const configSchema = z.strictObject({
+  server: serverSchema.prefault({}),
+  storage: storageSchema.prefault({}),
+  pipeline: pipelineSchema.prefault({}),
+  log: logSchema.prefault({}),
+  collectors: collectorsConfigSchema.prefault({}),
+  fleet: fleetSchema.prefault({ customers: [] }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration used when no file is given. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

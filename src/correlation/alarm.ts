@@ -1,0 +1,48 @@
+import type { EventCategory } from '../events/categories.js';
+import type { EntityRef } from '../events/fleet-event.js';
+import type { EventSource } from '../events/event-sources.js';
+import type { Severity } from '../events/severity.js';
+
+export const ALARM_STATES = ['active', 'acknowledged', 'cleared'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+
+/**
+ * One problem on one thing, however many events reported it (OpenNMS's
+ * alarm): events with the same reduction key update it instead of adding rows.
+ */
+export interface Alarm {
+  id: number;
+  reductionKey: string;
+  source: EventSource;
+  code: string;
+  nodeId: string | null;
+  /** Address the first event came from; what identifies an unknown source. */
+  sourceAddress: string;
+  entity: EntityRef | null;
+  category: EventCategory;
+  severity: Severity;
+  highestSeverity: Severity;
+  state: AlarmState;
+  text: string;
+  occurrences: number;
+  firstSeen: number;
+  lastSeen: number;
+  clearedAt: number | null;
+}
+
+export const TRANSITION_KINDS = ['raised', 'severity-changed', 'cleared', 'reopened', 'acknowledged', 'unacknowledged'] as const;
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+/** A change of an alarm's state or severity, stored as its history. Repeats are not transitions. */
+export interface AlarmTransition {
+  id: number;
+  alarmId: number;
+  at: number;
+  kind: TransitionKind;
+  fromState: AlarmState | null;
+  toState: AlarmState;
+  severity: Severity;
+  eventId: number | null;
+  user: string | null;
+  note: string | null;
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Endpoint } from '../collectors/types.js';
+import { buildApp } from './api/app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config/schema.js';
+import { CorrelationEngine } from './correlation/engine.js';
+import { CodedError } from './errors.js';
+import { FleetIndex } from './fleet/fleet-index.js';
+import { registerCollectorMetrics } from './metrics/collector-metrics.js';
+import { MetricsRegistry } from './metrics/registry.js';
+import { createCollectors, type RunningCollector } from './pipeline/collectors.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import { PipelineMetrics } from './pipeline/pipeline-metrics.js';
+import { startRetention } from './storage/retention-timer.js';
+import { openSqliteStore } from './storage/sqlite-store.js';
+import { VERSION } from './version.js';
+
+export interface RunningStack {
+  http: { address: string; port: number };
+  collectors: Array<{ type: string; endpoints: Endpoint[] }>;
+  /** Stops collectors, drains the queue into the store, closes HTTP and the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that builds the parts and wires them.
+ * Start order is downstream first (store, engine, pipeline, HTTP) and
+ * collectors last; stop order is the reverse, so nothing accepted is dropped.
+ */
+export async function startStack(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningStack> {
+  const startedAt = clock.now();
+  const store = openSqliteStore(config.storage.dataDir);
+  const stopRetention = startRetention(store, config.storage.retention, clock, log);
+  const fleet = new FleetIndex(config.fleet);
+  const metrics = new MetricsRegistry();
+  const pipelineMetrics = new PipelineMetrics(metrics);
+  const engine = new CorrelationEngine({ clock, fleet, alarms: store });
+  const pipeline = new Pipeline({
+    store,
+    engine,
+    queueCapacity: config.pipeline.queueCapacity,
+    batchSize: config.pipeline.batchSize,
+    log: log.child({ component: 'pipeline' }),
+    metrics: pipelineMetrics,
+  });
+  pipeline.start();
+
+  let collectors: RunningCollector[] = [];
+  const app: FastifyInstance = await buildApp(
+    {
+      store,
+      fleet,
+      metrics,
+      version: VERSION,
+      now: () => clock.now(),
+      health: () => ({
+        startedAt,
+        queueDepth: pipeline.depth,
+        queueCapacity: config.pipeline.queueCapacity,
+        collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
+      }),
+    },
+    log.child({ component: 'http' }),
+  );
+
+  const stopAll = async () => {
+    for (const { collector } of [...collectors].reverse()) await collector.stop();
+    await pipeline.stop();
+    await app.close();
+    stopRetention();
+    store.close();
+  };
+
+  try {
+    await app.listen({ host: config.server.http.listenAddress, port: config.server.http.port }).catch((error: unknown) => {
+      throw new CodedError('IPO_ERR_HTTP_BIND_FAILED', `HTTP server cannot listen on ${config.server.http.listenAddress}:${config.server.http.port}: ${(error as Error).message}`, { cause: error });
+    });
+    const address = app.server.address();
+    const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
+    log.info({ component: 'http', ...http }, 'http listening');
+
+    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics) });
+    for (const { type, collector } of collectors) {
+      await collector.start();
+      for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');
+    }
+    return {
+      http,
+      collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start failed'));
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { collectorFactories } from '../../collectors/registry.js';
+import type { Collector, CollectorContext, CollectorFactory } from '../../collectors/types.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/schema.js';
+import { countersFor, type CollectorMetricFamilies } from '../metrics/collector-metrics.js';
+import type { Pipeline } from './pipeline.js';
+
+export interface RunningCollector {
+  type: string;
+  collector: Collector;
+}
+
+/**
+ * Creates every enabled collector with its context. The emit function is
+ * where "accepted" and "dropped: queue-full" are counted, so every collector
+ * counts them the same way.
+ */
+export function createCollectors(
+  config: Config,
+  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies },
+): RunningCollector[] {
+  const created: RunningCollector[] = [];
+  for (const factory of collectorFactories as readonly CollectorFactory<unknown>[]) {
+    const collectorConfig = (config.collectors as Record<string, { enabled: boolean }>)[factory.type];
+    if (!collectorConfig?.enabled) continue;
+    const counters = countersFor(deps.metrics, factory.type);
+    const ctx: CollectorContext = {
+      log: deps.log.child({ collector: factory.type }),
+      clock: deps.clock,
+      metrics: counters,
+      emit: (event) => {
+        const result = deps.pipeline.offer(event);
+        if (result === 'accepted') counters.accepted();
+        else counters.dropped(result);
+        return result;
+      },
+    };
+    created.push({ type: factory.type, collector: factory.create(collectorConfig, ctx) });
+  }
+  return created;
+}

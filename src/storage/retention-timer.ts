@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { RetentionPolicy, Store } from './store.js';
+
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Applies retention at start and then hourly. Returns a function that stops the timer. */
+export function startRetention(store: Store, policy: RetentionPolicy, clock: Clock, log: Logger): () => void {
+  const run = () => {
+    try {
+      const removed = store.applyRetention(policy, clock.now());
+      if (removed.events > 0 || removed.alarms > 0) log.info({ component: 'retention', ...removed }, 'retention removed old rows');
+    } catch (error) {
+      log.error({ err: error, component: 'retention' }, 'retention failed; will try again next hour');
+    }
+  };
+  run();
+  const timer = setInterval(run, RETENTION_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Alarm, AlarmState, AlarmTransition } from '../correlation/alarm.js';
+import { ALARM_STATES } from '../correlation/alarm.js';
+import { CodedError } from '../errors.js';
+import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
+import { migrate } from './migrations.js';
+import { alarmQuerySql } from './alarm-query-sql.js';
+import { eventQuerySql } from './event-query-sql.js';
+import type { QuerySql } from './query-sql.js';
+import {
+  alarmFromRow,
+  alarmToRow,
+  eventFromRow,
+  eventToRow,
+  transitionFromRow,
+  transitionToRow,
+  type AlarmRow,
+  type EventRow,
+  type TransitionRow,
+} from './rows.js';
+import { prepareRetention, type ApplyRetention } from './sqlite-retention.js';
+import type { AlarmQuery, EventQuery, RetentionPolicy, Store } from './store.js';
+
+export const DATABASE_FILE = 'ipo-observer.db';
+
+/** How long a writer waits for another connection (e.g. the sqlite3 CLI) before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Opens (creating if needed) `<dataDir>/ipo-observer.db` and migrates it.
+ * Any failure becomes IPO_ERR_STORE_OPEN_FAILED naming the file and the cause.
+ */
+export function openSqliteStore(dataDir: string): SqliteStore {
+  const path = join(dataDir, DATABASE_FILE);
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(path);
+    // WAL lets API reads run while the pipeline writes; NORMAL is durable across crashes in WAL mode
+    // (a power cut can lose the last commits, not corrupt the file), and much faster than FULL.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // After a checkpoint, shrink a WAL that a big retention run grew, instead of keeping it at its peak size.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+    migrate(db);
+    return new SqliteStore(db);
+  } catch (error) {
+    db?.close();
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new CodedError('IPO_ERR_STORE_OPEN_FAILED', `cannot open the store database ${path}: ${cause}`, { cause: error });
+  }
+}
+
+/** The Store on better-sqlite3. Fixed statements are prepared once; filtered lists cache one statement per SQL shape. */
+export class SqliteStore implements Store {
+  private readonly insertEventStmt;
+  private readonly getEventStmt;
+  private readonly insertAlarmStmt;
+  private readonly updateAlarmStmt;
+  private readonly getAlarmStmt;
+  private readonly latestAlarmStmt;
+  private readonly insertTransitionStmt;
+  private readonly transitionsStmt;
+  private readonly countByStateStmt;
+  private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
+  private readonly retention: ApplyRetention;
+
+  /** Takes an open, migrated database; use openSqliteStore. `retentionBatch` is for tests. */
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: { retentionBatch?: number } = {},
+  ) {
+    this.insertEventStmt = db.prepare<Omit<EventRow, 'id'>>(
+      `INSERT INTO events (received_at, occurred_at, source, collector, source_address, hostname, node_id,
+         entity_kind, entity_id, entity_name, category, severity, severity_rank, code, alarm_key, raises_alarm, text,
+         attributes, raw_encoding, raw_data, alarm_id)
+       VALUES (@received_at, @occurred_at, @source, @collector, @source_address, @hostname, @node_id,
+         @entity_kind, @entity_id, @entity_name, @category, @severity, @severity_rank, @code, @alarm_key, @raises_alarm, @text,
+         @attributes, @raw_encoding, @raw_data, @alarm_id)`,
+    );
+    this.getEventStmt = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
+    this.insertAlarmStmt = db.prepare<Omit<AlarmRow, 'id'>>(
+      `INSERT INTO alarms (reduction_key, source, code, node_id, source_address, entity_kind, entity_id, entity_name,
+         category, severity, severity_rank, highest_severity, state, text, occurrences, first_seen, last_seen, cleared_at)
+       VALUES (@reduction_key, @source, @code, @node_id, @source_address, @entity_kind, @entity_id, @entity_name,
+         @category, @severity, @severity_rank, @highest_severity, @state, @text, @occurrences, @first_seen, @last_seen, @cleared_at)`,
+    );
+    this.updateAlarmStmt = db.prepare<AlarmRow>(
+      `UPDATE alarms SET reduction_key = @reduction_key, source = @source, code = @code, node_id = @node_id,
+         source_address = @source_address, entity_kind = @entity_kind, entity_id = @entity_id, entity_name = @entity_name,
+         category = @category, severity = @severity, severity_rank = @severity_rank, highest_severity = @highest_severity,
+         state = @state, text = @text, occurrences = @occurrences, first_seen = @first_seen, last_seen = @last_seen,
+         cleared_at = @cleared_at
+       WHERE id = @id`,
+    );
+    this.getAlarmStmt = db.prepare<[number], AlarmRow>('SELECT * FROM alarms WHERE id = ?');
+    this.latestAlarmStmt = db.prepare<[string], AlarmRow>('SELECT * FROM alarms WHERE reduction_key = ? ORDER BY id DESC LIMIT 1');
+    this.insertTransitionStmt = db.prepare<Omit<TransitionRow, 'id'>>(
+      `INSERT INTO alarm_transitions (alarm_id, at, kind, from_state, to_state, severity, event_id, user, note)
+       VALUES (@alarm_id, @at, @kind, @from_state, @to_state, @severity, @event_id, @user, @note)`,
+    );
+    this.transitionsStmt = db.prepare<[number], TransitionRow>('SELECT * FROM alarm_transitions WHERE alarm_id = ? ORDER BY id');
+    this.countByStateStmt = db.prepare<[], { state: AlarmState; count: number }>('SELECT state, count(*) AS count FROM alarms GROUP BY state');
+    // better-sqlite3 turns a nested call into a SAVEPOINT: it joins the outer transaction,
+    // and if it throws only its own writes are undone before the error reaches the outer fn.
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
+    this.retention = prepareRetention(db, options.retentionBatch);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.runInTransaction(fn) as T;
+  }
+
+  insertEvent(event: FleetEvent, alarmId: number | null): StoredEvent {
+    const { lastInsertRowid } = this.insertEventStmt.run(eventToRow(event, alarmId));
+    return { ...event, id: Number(lastInsertRowid), alarmId };
+  }
+
+  getEvent(id: number): StoredEvent | null {
+    const row = this.getEventStmt.get(id);
+    return row ? eventFromRow(row) : null;
+  }
+
+  listEvents(query: EventQuery): StoredEvent[] {
+    return this.all<EventRow>(eventQuerySql(query)).map(eventFromRow);
+  }
+
+  findLatestByReductionKey(reductionKey: string): Alarm | null {
+    const row = this.latestAlarmStmt.get(reductionKey);
+    return row ? alarmFromRow(row) : null;
+  }
+
+  insertAlarm(alarm: Omit<Alarm, 'id'>): Alarm {
+    const { lastInsertRowid } = this.insertAlarmStmt.run(alarmToRow(alarm));
+    return { ...alarm, id: Number(lastInsertRowid) };
+  }
+
+  updateAlarm(alarm: Alarm): void {
+    const { changes } = this.updateAlarmStmt.run({ ...alarmToRow(alarm), id: alarm.id });
+    if (changes === 0) throw new Error(`cannot update alarm ${alarm.id}: it does not exist`);
+  }
+
+  getAlarm(id: number): Alarm | null {
+    const row = this.getAlarmStmt.get(id);
+    return row ? alarmFromRow(row) : null;
+  }
+
+  listAlarms(query: AlarmQuery): Alarm[] {
+    return this.all<AlarmRow>(alarmQuerySql(query)).map(alarmFromRow);
+  }
+
+  insertTransition(transition: Omit<AlarmTransition, 'id'>): AlarmTransition {
+    const { lastInsertRowid } = this.insertTransitionStmt.run(transitionToRow(transition));
+    return { ...transition, id: Number(lastInsertRowid) };
+  }
+
+  alarmTransitions(alarmId: number): AlarmTransition[] {
+    return this.transitionsStmt.all(alarmId).map(transitionFromRow);
+  }
+
+  countAlarmsByState(): Record<AlarmState, number> {
+    const counts = Object.fromEntries(ALARM_STATES.map((state) => [state, 0])) as Record<AlarmState, number>;
+    for (const { state, count } of this.countByStateStmt.all()) counts[state] = count;
+    return counts;
+  }
+
+  applyRetention(policy: RetentionPolicy, now: number): { events: number; alarms: number } {
+    const removed = this.retention(policy, now);
+    // The process runs for months and close() is rare: refresh planner statistics here (hourly), cheap when fresh.
+    this.db.pragma('optimize');
+    return removed;
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    // Lets SQLite refresh its planner statistics if they are stale; cheap when they are not.
+    this.db.pragma('optimize');
+    this.db.close();
+  }
+
+  private all<R>({ sql, params }: QuerySql): R[] {
+    let statement = this.queryStmts.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.queryStmts.set(sql, statement);
+    }
+    return statement.all(...params) as R[];
+  }
+}
