@@ -90,6 +90,7 @@ async function runStack(config: Config): Promise<void> {
         process.exit(EXIT_RUNTIME);
       });
   };
+  process.on('SIGHUP', () => stack.reloadRules());
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 }

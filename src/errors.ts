@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   IPO_ERR_STORE_OPEN_FAILED: 'The embedded database could not be opened. Check storage.dataDir exists and is writable.',
   IPO_ERR_NOT_FOUND: 'The requested resource does not exist.',
   IPO_ERR_BAD_REQUEST: 'The request parameters are invalid; the message says which one.',
+  IPO_ERR_CONFLICT: 'The request does not fit the current state (e.g. acknowledging an alarm that is already cleared). Reload and try again.',
   IPO_ERR_INTERNAL: 'An unexpected failure inside ipo-observer. The server log has the details; please report it.',
 } as const;
 

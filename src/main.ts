@@ -5,6 +5,10 @@ import { buildApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/schema.js';
 import { CorrelationEngine } from './correlation/engine.js';
+import { emptyRuleMatcher } from './correlation/rule-matcher.js';
+import { RulesHolder } from './correlation/rules-holder.js';
+import { SilenceCache } from './correlation/silence-cache.js';
+import { startStaleAlarmTimer } from './correlation/stale-timer.js';
 import { CodedError } from './errors.js';
 import { FleetIndex } from './fleet/fleet-index.js';
 import { registerCollectorMetrics } from './metrics/collector-metrics.js';
@@ -17,6 +21,8 @@ import { openSqliteStore } from './storage/sqlite-store.js';
 import { VERSION } from './version.js';
 
 export interface RunningStack {
+  /** Loads the rule catalogues again (SIGHUP); the old rules stay if the new ones are invalid. */
+  reloadRules(): boolean;
   http: { address: string; port: number };
   collectors: Array<{ type: string; endpoints: Endpoint[] }>;
   /** Stops collectors, drains the queue into the store, closes HTTP and the store. */
@@ -35,7 +41,18 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
   const fleet = new FleetIndex(config.fleet);
   const metrics = new MetricsRegistry();
   const pipelineMetrics = new PipelineMetrics(metrics);
-  const engine = new CorrelationEngine({ clock, fleet, alarms: store });
+  const rules = new RulesHolder(() => emptyRuleMatcher, log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
+  const silences = new SilenceCache(store, clock);
+  const engine = new CorrelationEngine({
+    clock,
+    fleet,
+    alarms: store,
+    rules: () => rules.current(),
+    silences: () => silences.list(),
+    policy: config.correlation,
+    inhibitRules: config.correlation.inhibitRules,
+  });
+  const stopStaleTimer = startStaleAlarmTimer(store, config.correlation.staleAlarms, clock, log);
   const pipeline = new Pipeline({
     store,
     engine,
@@ -51,6 +68,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     {
       store,
       fleet,
+      silences,
       metrics,
       version: VERSION,
       now: () => clock.now(),
@@ -68,6 +86,8 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     for (const { collector } of [...collectors].reverse()) await collector.stop();
     await pipeline.stop();
     await app.close();
+    stopStaleTimer();
+    rules.close();
     stopRetention();
     store.close();
   };
@@ -89,6 +109,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
       http,
       collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
       stop: stopAll,
+      reloadRules: () => rules.reload('SIGHUP'),
     };
   } catch (error) {
     await stopAll().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start failed'));

@@ -1,9 +1,11 @@
+import { makeStageContext } from '../../test/fakes/stage-context.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeEvent } from '../../test/fakes/event-fixture.js';
 import { FakeClock } from '../../test/fakes/fake-clock.js';
 import { smallFleet } from '../../test/fakes/fleet-fixture.js';
 import { CorrelationEngine } from '../correlation/engine.js';
+import { SilenceCache } from '../correlation/silence-cache.js';
 import { MetricsRegistry } from '../metrics/registry.js';
 import { recordDecision } from '../pipeline/record-decision.js';
 import { MemoryStore } from '../storage/memory-store.js';
@@ -13,18 +15,20 @@ async function setup(t: { after(fn: () => unknown): void }) {
   const store = new MemoryStore();
   const fleet = smallFleet();
   const clock = new FakeClock();
-  const engine = new CorrelationEngine({ clock, fleet, alarms: store });
+  const silences = new SilenceCache(store, clock);
+  const engine = new CorrelationEngine(makeStageContext(store, { clock, fleet, silences: () => silences.list() }));
   const feed = (overrides: Parameters<typeof makeEvent>[0]) => recordDecision(store, engine.decide(makeEvent(overrides)));
   const app = await buildApp({
     store,
     fleet,
+    silences,
     metrics: new MetricsRegistry(),
     version: '9.9.9',
     now: () => clock.now(),
     health: () => ({ startedAt: clock.now() - 5000, queueDepth: 0, queueCapacity: 10, collectors: [{ type: 'syslog', endpoints: [{ transport: 'udp', address: '127.0.0.1', port: 5514 }] }] }),
   });
   t.after(() => app.close());
-  return { app, feed };
+  return { app, feed, clock, store };
 }
 
 test('GET /api/v1/alarms filters by state, site, severity and category', async (t) => {
@@ -99,4 +103,57 @@ test('health, nodes, metrics and the page answer with security headers', async (
   assert.match(String(page.headers['content-type']), /^text\/html/);
   assert.match(page.body, /T1 PRI 2 red alarm/);
   assert.equal((await app.inject('/nowhere')).json().error.code, 'IPO_ERR_NOT_FOUND');
+});
+
+test('POST acknowledge/unacknowledge record user and note; a second acknowledge is 409', async (t) => {
+  const { app, feed } = await setup(t);
+  const { alarm } = feed({});
+  const ack = await app.inject({ method: 'POST', url: `/api/v1/alarms/${alarm!.id}/acknowledge`, payload: { user: 'noc-anna', note: 'on it' } });
+  assert.equal(ack.statusCode, 200, ack.body);
+  assert.equal(ack.json().alarm.state, 'acknowledged');
+  assert.equal(ack.json().alarm.acknowledgedBy, 'noc-anna');
+  const again = await app.inject({ method: 'POST', url: `/api/v1/alarms/${alarm!.id}/acknowledge`, payload: { user: 'noc-ben' } });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().error.code, 'IPO_ERR_CONFLICT');
+  const noUser = await app.inject({ method: 'POST', url: `/api/v1/alarms/${alarm!.id}/unacknowledge`, payload: {} });
+  assert.equal(noUser.statusCode, 400);
+  const unack = await app.inject({ method: 'POST', url: `/api/v1/alarms/${alarm!.id}/unacknowledge`, payload: { user: 'noc-ben', note: 'not mine' } });
+  assert.equal(unack.json().alarm.state, 'active');
+  const detail = (await app.inject(`/api/v1/alarms/${alarm!.id}`)).json();
+  assert.deepEqual(detail.transitions.map((tr: { kind: string; user: string | null }) => [tr.kind, tr.user]), [
+    ['raised', null],
+    ['acknowledged', 'noc-anna'],
+    ['unacknowledged', 'noc-ben'],
+  ]);
+  assert.deepEqual(detail.notifications.map((n: { kind: string; status: string }) => [n.kind, n.status]), [['raised', 'pending']]);
+});
+
+test('silences: create, list, hold a matching alarm, cancel; bad input is 400', async (t) => {
+  const { app, feed, clock } = await setup(t);
+  const endsAt = new Date(clock.now() + 3_600_000).toISOString();
+  const created = await app.inject({ method: 'POST', url: '/api/v1/silences', payload: { kind: 'maintenance', matchers: { nodeId: 'hq-primary' }, endsAt, createdBy: 'noc', comment: 'CHG-7 reboot' } });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().silence.id;
+  assert.equal(created.json().silence.active, true);
+  assert.equal((await app.inject('/api/v1/silences')).json().silences.length, 1);
+
+  const { alarm } = feed({});
+  const notifications = (await app.inject(`/api/v1/notifications?alarmId=${alarm!.id}`)).json().notifications;
+  assert.equal(notifications[0].status, 'held');
+  assert.match(notifications[0].reason, /maintenance window \d+ by noc/);
+
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/silences', payload: { matchers: {}, endsAt, createdBy: 'noc', comment: 'x' } })).statusCode, 400);
+  const cancelled = await app.inject({ method: 'DELETE', url: `/api/v1/silences/${id}?user=noc` });
+  assert.equal(cancelled.json().silence.cancelledBy, 'noc');
+  assert.equal((await app.inject('/api/v1/silences')).json().silences.length, 0);
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/silences/${id}?user=noc` })).statusCode, 404);
+});
+
+test('GET /api/v1/events/unmatched lists clusters, biggest first', async (t) => {
+  const { app, feed } = await setup(t);
+  feed({ raisesAlarm: false, severity: 'info', code: 'syslog.message', text: 'Extn 201 registered' });
+  feed({ raisesAlarm: false, severity: 'info', code: 'syslog.message', text: 'Extn 202 registered' });
+  const clusters = (await app.inject('/api/v1/events/unmatched')).json().clusters;
+  assert.equal(clusters[0].template, 'Extn <n> registered');
+  assert.equal(clusters[0].count, 2);
 });

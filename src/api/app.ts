@@ -3,12 +3,15 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import type { ApiDeps } from './deps.js';
 import { sendError } from './send-error.js';
+import { alarmActionRoutes } from './routes/alarm-actions.js';
 import { alarmRoutes } from './routes/alarms.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { pageRoutes } from './routes/pages.js';
+import { silenceRoutes } from './routes/silences.js';
+import { unmatchedRoutes } from './routes/unmatched.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,6 +33,9 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
   await app.register(nodeRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(alarmRoutes(deps));
+  await app.register(alarmActionRoutes(deps));
+  await app.register(silenceRoutes(deps));
+  await app.register(unmatchedRoutes(deps));
   await app.register(metricsRoutes(deps));
   await app.register(pageRoutes(deps));
   return app;

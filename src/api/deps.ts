@@ -1,4 +1,5 @@
 import type { Endpoint } from '../../collectors/types.js';
+import type { SilenceCache } from '../correlation/silence-cache.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
 import type { Store } from '../storage/store.js';
@@ -14,6 +15,7 @@ export interface HealthSnapshot {
 export interface ApiDeps {
   store: Store;
   fleet: FleetIndex;
+  silences: SilenceCache;
   metrics: MetricsRegistry;
   version: string;
   health: () => HealthSnapshot;

@@ -4,6 +4,7 @@ import { CodedError, type ErrorCode } from '../errors.js';
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   IPO_ERR_NOT_FOUND: 404,
   IPO_ERR_BAD_REQUEST: 400,
+  IPO_ERR_CONFLICT: 409,
 };
 
 /** Every API error has the same shape: { error: { code, message } }, with a stable code. */

@@ -1,4 +1,7 @@
 import type { Alarm, AlarmTransition } from '../correlation/alarm.js';
+import type { Notification } from '../correlation/notification.js';
+import type { Silence } from '../correlation/silence.js';
+import type { UnmatchedCluster } from '../storage/store.js';
 import type { StoredEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 
@@ -27,6 +30,9 @@ export function serialiseAlarm(alarm: Alarm, fleet: FleetIndex) {
     firstSeen: iso(alarm.firstSeen),
     lastSeen: iso(alarm.lastSeen),
     clearedAt: iso(alarm.clearedAt),
+    acknowledgedBy: alarm.acknowledgedBy,
+    acknowledgedAt: iso(alarm.acknowledgedAt),
+    annotations: alarm.annotations.map((annotation) => ({ ...annotation, at: iso(annotation.at) })),
     node: nodeRef(fleet, alarm.nodeId),
     sourceAddress: alarm.sourceAddress,
     entity: alarm.entity,
@@ -58,4 +64,24 @@ export function serialiseEvent(event: StoredEvent, fleet: FleetIndex) {
     raw: event.raw,
     alarmId: event.alarmId,
   };
+}
+
+export function serialiseNotification(notification: Notification) {
+  return { ...notification, at: iso(notification.at), updatedAt: iso(notification.updatedAt) };
+}
+
+export function serialiseSilence(silence: Silence, now: number) {
+  const active = silence.cancelledAt === null && silence.startsAt <= now && now < silence.endsAt;
+  return {
+    ...silence,
+    active,
+    startsAt: iso(silence.startsAt),
+    endsAt: iso(silence.endsAt),
+    createdAt: iso(silence.createdAt),
+    cancelledAt: iso(silence.cancelledAt),
+  };
+}
+
+export function serialiseCluster(cluster: UnmatchedCluster) {
+  return { ...cluster, firstSeen: iso(cluster.firstSeen), lastSeen: iso(cluster.lastSeen) };
 }

@@ -14,6 +14,15 @@ test('the documented defaults', () => {
     storage: { dataDir: './data', retention: { eventsDays: 30, clearedAlarmsDays: 90 } },
     pipeline: { queueCapacity: 10000, batchSize: 500 },
     log: { level: 'info' },
+    correlation: {
+      reoccurrence: 'reopen',
+      flapping: { reopenCount: 3, windowMinutes: 60 },
+      staleAlarms: { unacknowledgedHours: 72, acknowledgedHours: 192, checkIntervalMinutes: 5 },
+      rulesDir: '',
+      inhibitRules: [
+        { id: 'node-unreachable-inhibits-node-alarms', source: { codePrefix: 'poll.node-unreachable' }, target: { codePrefix: '' }, equal: ['node'] },
+      ],
+    },
     collectors: { syslog: DEFAULT_SYSLOG_CONFIG },
     fleet: { customers: [] },
   });

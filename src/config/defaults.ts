@@ -1,4 +1,5 @@
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
+import { DEFAULT_CORRELATION_CONFIG } from '../correlation/policy.js';
 
 /**
  * Every default of the configuration, one named object per section. The schema
@@ -42,6 +43,7 @@ export const DEFAULTS = {
   storage: DEFAULT_STORAGE_CONFIG,
   pipeline: DEFAULT_PIPELINE_CONFIG,
   log: DEFAULT_LOG_CONFIG,
+  correlation: DEFAULT_CORRELATION_CONFIG,
   collectors: {
     syslog: DEFAULT_SYSLOG_CONFIG,
   },

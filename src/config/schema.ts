@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectorsConfigSchema } from '../../collectors/config-schema.js';
+import { correlationConfigSchema } from '../correlation/policy.js';
 import { fleetSchema } from '../fleet/fleet-schema.js';
 import { DEFAULT_LOG_CONFIG, DEFAULT_PIPELINE_CONFIG, DEFAULT_SERVER_CONFIG, DEFAULT_STORAGE_CONFIG } from './defaults.js';
 
@@ -46,6 +47,7 @@ export const configSchema = z.strictObject({
   storage: storageSchema.prefault({}),
   pipeline: pipelineSchema.prefault({}),
   log: logSchema.prefault({}),
+  correlation: correlationConfigSchema.prefault({}),
   collectors: collectorsConfigSchema.prefault({}),
   fleet: fleetSchema.prefault({ customers: [] }),
 });

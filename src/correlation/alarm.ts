@@ -28,9 +28,32 @@ export interface Alarm {
   firstSeen: number;
   lastSeen: number;
   clearedAt: number | null;
+  /** Who acknowledged the open alarm, and when; null when not acknowledged. */
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  /** Context attached by correlation: known issues and workarounds, flapping, inhibition, licence or resiliency context. */
+  annotations: AlarmAnnotation[];
 }
 
-export const TRANSITION_KINDS = ['raised', 'severity-changed', 'cleared', 'reopened', 'acknowledged', 'unacknowledged'] as const;
+export const ANNOTATION_KINDS = ['known-issue', 'flapping', 'inhibited', 'licence', 'resiliency'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** One piece of context on an alarm. Keyed by (kind, key): a later annotation with the same key replaces the earlier. */
+export interface AlarmAnnotation {
+  kind: AnnotationKind;
+  /** Rule id, inhibiting alarm id, …: what makes this annotation unique on the alarm. */
+  key: string;
+  title: string;
+  text: string;
+  at: number;
+  /** The vendor's id (IPOFFICE-nnnnnn) and the seed lines, for known issues. */
+  vendorId?: string;
+  references?: string[];
+  /** For known issues: annotate, benign (notifications held), raise. */
+  effect?: string;
+}
+
+export const TRANSITION_KINDS = ['raised', 'severity-changed', 'cleared', 'reopened', 'acknowledged', 'unacknowledged', 'expired'] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
 
 /** A change of an alarm's state or severity, stored as its history. Repeats are not transitions. */

@@ -1,3 +1,4 @@
+import { makeStageContext } from '../../test/fakes/stage-context.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeEvent } from '../../test/fakes/event-fixture.js';
@@ -9,7 +10,7 @@ import { CorrelationEngine } from './engine.js';
 
 function setup() {
   const store = new MemoryStore();
-  const engine = new CorrelationEngine({ clock: new FakeClock(), fleet: smallFleet(), alarms: store });
+  const engine = new CorrelationEngine(makeStageContext(store));
   const feed = (overrides: Parameters<typeof makeEvent>[0] = {}) => recordDecision(store, engine.decide(makeEvent(overrides)));
   return { store, feed };
 }
@@ -90,4 +91,16 @@ test('a plain message raises nothing, whatever its severity', () => {
   assert.equal(plain.alarm, null);
   assert.equal(store.listAlarms({ limit: 10 }).length, 0);
   assert.equal(store.listEvents({ minSeverity: 'critical', limit: 10 }).length, 1, 'still found by severity');
+});
+
+test('with reoccurrence "new", a problem after a clear starts a new alarm', () => {
+  const store = new MemoryStore();
+  const engine = new CorrelationEngine(makeStageContext(store, { policy: { reoccurrence: 'new', flapping: { reopenCount: 3, windowMinutes: 60 } } }));
+  const feed = (overrides: Parameters<typeof makeEvent>[0] = {}) => recordDecision(store, engine.decide(makeEvent(overrides)));
+  const first = feed({ receivedAt: 1000 });
+  feed({ receivedAt: 2000, severity: 'cleared' });
+  const second = feed({ receivedAt: 3000 });
+  assert.notEqual(second.alarm?.id, first.alarm?.id);
+  assert.equal(store.getAlarm(first.alarm!.id)!.state, 'cleared');
+  assert.equal(second.alarm?.occurrences, 1);
 });

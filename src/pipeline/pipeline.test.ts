@@ -1,3 +1,4 @@
+import { makeStageContext } from '../../test/fakes/stage-context.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pino } from 'pino';
@@ -16,7 +17,7 @@ function setup(options: { capacity?: number; store?: MemoryStore } = {}) {
   const metrics = new PipelineMetrics(registry);
   const pipeline = new Pipeline({
     store,
-    engine: new CorrelationEngine({ clock: new FakeClock(), fleet: smallFleet(), alarms: store }),
+    engine: new CorrelationEngine(makeStageContext(store)),
     queueCapacity: options.capacity ?? 100,
     batchSize: 3,
     log: pino({ level: 'silent' }),

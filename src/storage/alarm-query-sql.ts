@@ -12,5 +12,6 @@ export function alarmQuerySql(query: AlarmQuery): QuerySql {
   if (query.nodeIds !== undefined) where.addInList('node_id', query.nodeIds);
   if (query.category !== undefined) where.add('category = ?', query.category);
   if (query.minSeverity !== undefined) where.add('severity_rank >= ?', severityRank(query.minSeverity));
+  if (query.lastSeenBefore !== undefined) where.add('last_seen < ?', query.lastSeenBefore);
   return { sql: `SELECT * FROM alarms${where.sql()} ORDER BY ${ALARM_ORDER_BY_SQL} LIMIT ?`, params: [...where.params, query.limit] };
 }

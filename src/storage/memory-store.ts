@@ -1,11 +1,13 @@
-import type { Alarm, AlarmState, AlarmTransition } from '../correlation/alarm.js';
+import type { Alarm, AlarmState, AlarmTransition, TransitionKind } from '../correlation/alarm.js';
+import type { Notification } from '../correlation/notification.js';
+import type { Silence } from '../correlation/silence.js';
 import { ALARM_STATES } from '../correlation/alarm.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
 import { compareAlarms } from './alarm-order.js';
 import { matchesAlarmQuery, matchesEventQuery } from './query-match.js';
 import { retentionCutoffs } from './retention-cutoffs.js';
 import { alarmFromRow, alarmToRow, eventFromRow, eventToRow } from './rows.js';
-import type { AlarmQuery, EventQuery, RetentionPolicy, Store } from './store.js';
+import type { AlarmQuery, EventQuery, NotificationQuery, RetentionPolicy, Store, UnmatchedCluster } from './store.js';
 
 interface MemoryState {
   events: Map<number, StoredEvent>;
@@ -14,6 +16,9 @@ interface MemoryState {
   lastEventId: number;
   lastAlarmId: number;
   lastTransitionId: number;
+  notifications: Notification[];
+  silences: Silence[];
+  unmatched: Map<string, UnmatchedCluster>;
 }
 
 /**
@@ -31,6 +36,9 @@ export class MemoryStore implements Store {
     lastEventId: 0,
     lastAlarmId: 0,
     lastTransitionId: 0,
+    notifications: [],
+    silences: [],
+    unmatched: new Map(),
   };
 
   transaction<T>(fn: () => T): T {
@@ -107,6 +115,65 @@ export class MemoryStore implements Store {
 
   alarmTransitions(alarmId: number): AlarmTransition[] {
     return this.state.transitions.filter((transition) => transition.alarmId === alarmId).map((transition) => ({ ...transition }));
+  }
+
+  countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number {
+    return this.state.transitions.filter((t) => t.alarmId === alarmId && t.kind === kind && t.at >= since).length;
+  }
+
+  insertNotification(notification: Omit<Notification, 'id'>): Notification {
+    this.requireAlarm(notification.alarmId);
+    const stored = { ...notification, id: this.state.notifications.length + 1 };
+    this.state.notifications.push(stored);
+    return { ...stored };
+  }
+
+  listNotifications(query: NotificationQuery): Notification[] {
+    return this.state.notifications
+      .filter((n) => (query.alarmId === undefined || n.alarmId === query.alarmId) && (query.status === undefined || n.status === query.status))
+      .reverse()
+      .slice(0, query.limit)
+      .map((n) => ({ ...n }));
+  }
+
+  insertSilence(silence: Omit<Silence, 'id'>): Silence {
+    const stored = { ...structuredClone(silence), id: this.state.silences.length + 1 };
+    this.state.silences.push(stored);
+    return structuredClone(stored);
+  }
+
+  listSilences(query: { endedAfter?: number } = {}): Silence[] {
+    const endedAfter = query.endedAfter ?? Number.MIN_SAFE_INTEGER;
+    return this.state.silences
+      .filter((s) => s.cancelledAt === null && s.endsAt >= endedAfter)
+      .reverse()
+      .map((s) => structuredClone(s));
+  }
+
+  cancelSilence(id: number, by: string, at: number): Silence | null {
+    const silence = this.state.silences.find((s) => s.id === id);
+    if (!silence || silence.cancelledAt !== null) return null;
+    silence.cancelledAt = at;
+    silence.cancelledBy = by;
+    return structuredClone(silence);
+  }
+
+  recordUnmatched(cluster: Parameters<Store['recordUnmatched']>[0]): void {
+    const existing = this.state.unmatched.get(cluster.key);
+    if (existing) {
+      existing.count += 1;
+      existing.lastSeen = Math.max(existing.lastSeen, cluster.at);
+      return;
+    }
+    const { at, ...rest } = cluster;
+    this.state.unmatched.set(cluster.key, { ...rest, count: 1, firstSeen: at, lastSeen: at });
+  }
+
+  listUnmatched(limit: number): UnmatchedCluster[] {
+    return [...this.state.unmatched.values()]
+      .sort((a, b) => b.count - a.count || b.lastSeen - a.lastSeen)
+      .slice(0, limit)
+      .map((c) => ({ ...c }));
   }
 
   countAlarmsByState(): Record<AlarmState, number> {

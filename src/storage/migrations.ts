@@ -78,6 +78,58 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_alarm_id ON events (alarm_id);
   CREATE INDEX events_severity_rank ON events (severity_rank, id);
   `,
+  // 2: alarm acknowledgement and annotations; the notification outbox; silences; unmatched-event clusters.
+  `
+  ALTER TABLE alarms ADD COLUMN acknowledged_by TEXT;
+  ALTER TABLE alarms ADD COLUMN acknowledged_at INTEGER;
+  ALTER TABLE alarms ADD COLUMN annotations TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX alarms_last_seen ON alarms (state, last_seen);
+  CREATE INDEX alarm_transitions_kind ON alarm_transitions (alarm_id, kind, at);
+
+  CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alarm_id INTEGER NOT NULL REFERENCES alarms (id) ON DELETE CASCADE,
+    transition_id INTEGER,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    category TEXT NOT NULL,
+    node_id TEXT,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX notifications_status ON notifications (status, id);
+  CREATE INDEX notifications_alarm ON notifications (alarm_id, id);
+
+  CREATE TABLE silences (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    matchers TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    comment TEXT NOT NULL,
+    cancelled_at INTEGER,
+    cancelled_by TEXT
+  ) STRICT;
+  CREATE INDEX silences_ends_at ON silences (ends_at);
+
+  CREATE TABLE unmatched_clusters (
+    cluster_key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    code TEXT NOT NULL,
+    template TEXT NOT NULL,
+    example_text TEXT NOT NULL,
+    example_event_id INTEGER,
+    count INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX unmatched_clusters_last_seen ON unmatched_clusters (last_seen);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,5 +27,6 @@ export function matchesAlarmQuery(alarm: Alarm, query: AlarmQuery): boolean {
   if (query.nodeIds !== undefined && (alarm.nodeId === null || !query.nodeIds.includes(alarm.nodeId))) return false;
   if (query.category !== undefined && alarm.category !== query.category) return false;
   if (query.minSeverity !== undefined && severityRank(alarm.severity) < severityRank(query.minSeverity)) return false;
+  if (query.lastSeenBefore !== undefined && alarm.lastSeen >= query.lastSeenBefore) return false;
   return true;
 }

@@ -1,4 +1,4 @@
-import type { Alarm, AlarmState, AlarmTransition, TransitionKind } from '../correlation/alarm.js';
+import type { Alarm, AlarmAnnotation, AlarmState, AlarmTransition, TransitionKind } from '../correlation/alarm.js';
 import type { EventCategory } from '../events/categories.js';
 import type { EventSource } from '../events/event-sources.js';
 import type { Attributes, EntityRef, FleetEvent, RawInput, StoredEvent } from '../events/fleet-event.js';
@@ -50,6 +50,9 @@ export interface AlarmRow extends EntityColumns {
   first_seen: number;
   last_seen: number;
   cleared_at: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  annotations: string;
 }
 
 export interface TransitionRow {
@@ -147,6 +150,9 @@ export function alarmToRow(alarm: Omit<Alarm, 'id'>): Omit<AlarmRow, 'id'> {
     first_seen: alarm.firstSeen,
     last_seen: alarm.lastSeen,
     cleared_at: alarm.clearedAt,
+    acknowledged_by: alarm.acknowledgedBy,
+    acknowledged_at: alarm.acknowledgedAt,
+    annotations: JSON.stringify(alarm.annotations),
   };
 }
 
@@ -168,6 +174,9 @@ export function alarmFromRow(row: AlarmRow): Alarm {
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
     clearedAt: row.cleared_at,
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAt: row.acknowledged_at,
+    annotations: JSON.parse(row.annotations) as AlarmAnnotation[],
   };
 }
 

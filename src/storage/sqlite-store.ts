@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Alarm, AlarmState, AlarmTransition } from '../correlation/alarm.js';
+import type { Alarm, AlarmState, AlarmTransition, TransitionKind } from '../correlation/alarm.js';
+import type { Notification } from '../correlation/notification.js';
+import type { Silence } from '../correlation/silence.js';
 import { ALARM_STATES } from '../correlation/alarm.js';
 import { CodedError } from '../errors.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
@@ -22,7 +24,10 @@ import {
   type TransitionRow,
 } from './rows.js';
 import { prepareRetention, type ApplyRetention } from './sqlite-retention.js';
-import type { AlarmQuery, EventQuery, RetentionPolicy, Store } from './store.js';
+import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteSilences } from './sqlite-silences.js';
+import { SqliteUnmatched } from './sqlite-unmatched.js';
+import type { AlarmQuery, EventQuery, NotificationQuery, RetentionPolicy, Store, UnmatchedCluster } from './store.js';
 
 export const DATABASE_FILE = 'ipo-observer.db';
 
@@ -68,6 +73,10 @@ export class SqliteStore implements Store {
   private readonly insertTransitionStmt;
   private readonly transitionsStmt;
   private readonly countByStateStmt;
+  private readonly countTransitionsStmt;
+  private readonly outbox: SqliteOutbox;
+  private readonly silences: SqliteSilences;
+  private readonly unmatched: SqliteUnmatched;
   private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   private readonly retention: ApplyRetention;
@@ -88,16 +97,19 @@ export class SqliteStore implements Store {
     this.getEventStmt = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
     this.insertAlarmStmt = db.prepare<Omit<AlarmRow, 'id'>>(
       `INSERT INTO alarms (reduction_key, source, code, node_id, source_address, entity_kind, entity_id, entity_name,
-         category, severity, severity_rank, highest_severity, state, text, occurrences, first_seen, last_seen, cleared_at)
+         category, severity, severity_rank, highest_severity, state, text, occurrences, first_seen, last_seen, cleared_at,
+         acknowledged_by, acknowledged_at, annotations)
        VALUES (@reduction_key, @source, @code, @node_id, @source_address, @entity_kind, @entity_id, @entity_name,
-         @category, @severity, @severity_rank, @highest_severity, @state, @text, @occurrences, @first_seen, @last_seen, @cleared_at)`,
+         @category, @severity, @severity_rank, @highest_severity, @state, @text, @occurrences, @first_seen, @last_seen, @cleared_at,
+         @acknowledged_by, @acknowledged_at, @annotations)`,
     );
     this.updateAlarmStmt = db.prepare<AlarmRow>(
       `UPDATE alarms SET reduction_key = @reduction_key, source = @source, code = @code, node_id = @node_id,
          source_address = @source_address, entity_kind = @entity_kind, entity_id = @entity_id, entity_name = @entity_name,
          category = @category, severity = @severity, severity_rank = @severity_rank, highest_severity = @highest_severity,
          state = @state, text = @text, occurrences = @occurrences, first_seen = @first_seen, last_seen = @last_seen,
-         cleared_at = @cleared_at
+         cleared_at = @cleared_at, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
+         annotations = @annotations
        WHERE id = @id`,
     );
     this.getAlarmStmt = db.prepare<[number], AlarmRow>('SELECT * FROM alarms WHERE id = ?');
@@ -107,6 +119,12 @@ export class SqliteStore implements Store {
        VALUES (@alarm_id, @at, @kind, @from_state, @to_state, @severity, @event_id, @user, @note)`,
     );
     this.transitionsStmt = db.prepare<[number], TransitionRow>('SELECT * FROM alarm_transitions WHERE alarm_id = ? ORDER BY id');
+    this.countTransitionsStmt = db.prepare<[number, string, number], { count: number }>(
+      'SELECT count(*) AS count FROM alarm_transitions WHERE alarm_id = ? AND kind = ? AND at >= ?',
+    );
+    this.outbox = new SqliteOutbox(db);
+    this.silences = new SqliteSilences(db);
+    this.unmatched = new SqliteUnmatched(db);
     this.countByStateStmt = db.prepare<[], { state: AlarmState; count: number }>('SELECT state, count(*) AS count FROM alarms GROUP BY state');
     // better-sqlite3 turns a nested call into a SAVEPOINT: it joins the outer transaction,
     // and if it throws only its own writes are undone before the error reaches the outer fn.
@@ -163,6 +181,38 @@ export class SqliteStore implements Store {
 
   alarmTransitions(alarmId: number): AlarmTransition[] {
     return this.transitionsStmt.all(alarmId).map(transitionFromRow);
+  }
+
+  countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number {
+    return this.countTransitionsStmt.get(alarmId, kind, since)?.count ?? 0;
+  }
+
+  insertNotification(notification: Omit<Notification, 'id'>): Notification {
+    return this.outbox.insert(notification);
+  }
+
+  listNotifications(query: NotificationQuery): Notification[] {
+    return this.outbox.list(query);
+  }
+
+  insertSilence(silence: Omit<Silence, 'id'>): Silence {
+    return this.silences.insert(silence);
+  }
+
+  listSilences(query: { endedAfter?: number } = {}): Silence[] {
+    return this.silences.list(query.endedAfter);
+  }
+
+  cancelSilence(id: number, by: string, at: number): Silence | null {
+    return this.silences.cancel(id, by, at);
+  }
+
+  recordUnmatched(cluster: Parameters<Store['recordUnmatched']>[0]): void {
+    this.unmatched.record(cluster);
+  }
+
+  listUnmatched(limit: number): UnmatchedCluster[] {
+    return this.unmatched.list(limit);
   }
 
   countAlarmsByState(): Record<AlarmState, number> {

@@ -1,5 +1,6 @@
 import { describe } from 'node:test';
 import { alarmContract } from './store-contract-alarms.js';
+import { correlationContract } from './store-contract-correlation.js';
 import { eventContract } from './store-contract-events.js';
 import { retentionContract } from './store-contract-retention.js';
 import { transactionContract } from './store-contract-transactions.js';
@@ -17,5 +18,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('events', () => eventContract(makeStore));
     describe('transactions', () => transactionContract(makeStore));
     describe('retention', () => retentionContract(makeStore));
+    describe('correlation', () => correlationContract(makeStore));
   });
 }

@@ -44,6 +44,9 @@ export function makeAlarm(overrides: Partial<Omit<Alarm, 'id'>> = {}): Omit<Alar
     firstSeen: T0,
     lastSeen: T0,
     clearedAt: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    annotations: [],
     ...overrides,
   };
 }

@@ -1,4 +1,6 @@
-import type { Alarm, AlarmState, AlarmTransition } from '../correlation/alarm.js';
+import type { Alarm, AlarmState, AlarmTransition, TransitionKind } from '../correlation/alarm.js';
+import type { Notification, NotificationStatus } from '../correlation/notification.js';
+import type { Silence } from '../correlation/silence.js';
 import type { EventCategory } from '../events/categories.js';
 import type { EventSource } from '../events/event-sources.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
@@ -30,7 +32,28 @@ export interface AlarmQuery {
   nodeIds?: string[];
   category?: EventCategory;
   minSeverity?: Severity;
+  /** Only alarms last seen before this time (stale-alarm expiry). */
+  lastSeenBefore?: number;
   limit: number;
+}
+
+export interface NotificationQuery {
+  alarmId?: number;
+  status?: NotificationStatus;
+  limit: number;
+}
+
+/** A family of events no rule matched, by message template (numbers, addresses and ids replaced). */
+export interface UnmatchedCluster {
+  key: string;
+  source: string;
+  code: string;
+  template: string;
+  exampleText: string;
+  exampleEventId: number | null;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
 }
 
 export interface RetentionPolicy {
@@ -45,6 +68,8 @@ export interface AlarmRepository {
   insertAlarm(alarm: Omit<Alarm, 'id'>): Alarm;
   updateAlarm(alarm: Alarm): void;
   insertTransition(transition: Omit<AlarmTransition, 'id'>): AlarmTransition;
+  /** How many transitions of this kind the alarm had at or after `since` (flap detection). */
+  countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number;
 }
 
 /**
@@ -63,6 +88,18 @@ export interface Store extends AlarmRepository {
   listEvents(query: EventQuery): StoredEvent[];
   getEvent(id: number): StoredEvent | null;
   countAlarmsByState(): Record<AlarmState, number>;
+  insertNotification(notification: Omit<Notification, 'id'>): Notification;
+  /** Newest first. */
+  listNotifications(query: NotificationQuery): Notification[];
+  insertSilence(silence: Omit<Silence, 'id'>): Silence;
+  /** Every silence not cancelled and not ended before `endedAfter` (all when omitted); newest first. */
+  listSilences(query?: { endedAfter?: number }): Silence[];
+  /** Returns the cancelled silence, or null when it does not exist or was already cancelled. */
+  cancelSilence(id: number, by: string, at: number): Silence | null;
+  /** Counts one more event in its cluster (creating the cluster on first sight). */
+  recordUnmatched(cluster: { key: string; source: string; code: string; template: string; exampleText: string; exampleEventId: number | null; at: number }): void;
+  /** Biggest clusters first. */
+  listUnmatched(limit: number): UnmatchedCluster[];
   /** Deletes events older than eventsDays and alarms cleared longer than clearedAlarmsDays (with their transitions). */
   applyRetention(policy: RetentionPolicy, now: number): { events: number; alarms: number };
   close(): void;

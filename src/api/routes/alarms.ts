@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CodedError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 import { alarmFiltersSchema, nodeIdsFor } from '../filters.js';
-import { serialiseAlarm, serialiseEvent, serialiseTransition } from '../serialise.js';
+import { serialiseAlarm, serialiseEvent, serialiseNotification, serialiseTransition } from '../serialise.js';
 
 const RECENT_EVENTS = 50;
 
@@ -29,6 +29,7 @@ export function alarmRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       return {
         alarm: serialiseAlarm(alarm, deps.fleet),
         transitions: deps.store.alarmTransitions(alarm.id).map(serialiseTransition),
+        notifications: deps.store.listNotifications({ alarmId: alarm.id, limit: RECENT_EVENTS }).map(serialiseNotification),
         recentEvents: deps.store.listEvents({ alarmId: alarm.id, limit: RECENT_EVENTS }).map((event) => serialiseEvent(event, deps.fleet)),
       };
     });

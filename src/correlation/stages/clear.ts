@@ -1,10 +1,12 @@
 import type { Alarm } from '../alarm.js';
-import { reductionKey } from '../keys.js';
 import type { Stage } from '../decision.js';
+import { reductionKey } from '../keys.js';
 
 /**
- * A cleared-severity event clears the open alarm with the same key. A clear
- * with nothing open to clear is kept as an event and changes no alarm.
+ * A cleared-severity event clears the open alarm with the same key (the
+ * clear key: collectors give a resolution the same code, entity and alarm key
+ * as the problem it resolves, e.g. an Operational trap and its Failure). A
+ * clear with nothing open is kept as an event and changes no alarm.
  */
 export const clearStage: Stage = (decision, ctx) => {
   const { event } = decision;
@@ -14,13 +16,7 @@ export const clearStage: Stage = (decision, ctx) => {
   if (!existing || existing.state === 'cleared') return { ...decision, reductionKey: key };
 
   const at = event.receivedAt;
-  const alarm: Alarm = {
-    ...existing,
-    severity: 'cleared',
-    state: 'cleared',
-    lastSeen: Math.max(existing.lastSeen, at),
-    clearedAt: at,
-  };
+  const alarm: Alarm = { ...existing, severity: 'cleared', state: 'cleared', lastSeen: Math.max(existing.lastSeen, at), clearedAt: at };
   const cleared = { at, kind: 'cleared', fromState: existing.state, toState: 'cleared', severity: 'cleared', user: null, note: null } as const;
   return { ...decision, reductionKey: key, alarm, transitions: [...decision.transitions, cleared] };
 };

@@ -1,0 +1,59 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { Logger } from 'pino';
+import type { Counter } from '../metrics/registry.js';
+import type { RuleMatcher } from './rule-matcher.js';
+
+const RELOAD_DEBOUNCE_MS = 300;
+
+/**
+ * Holds the rule matcher in force. reload() loads the catalogue again; if the
+ * new one is invalid, the error is logged and counted and the previous
+ * matcher stays in force (a typo must not switch the rules off).
+ */
+export class RulesHolder {
+  private matcher: RuleMatcher;
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  lastError: string | null = null;
+
+  constructor(
+    private readonly load: () => RuleMatcher,
+    private readonly log: Logger,
+    private readonly reloads: Counter,
+  ) {
+    this.matcher = load();
+  }
+
+  current(): RuleMatcher {
+    return this.matcher;
+  }
+
+  reload(trigger: string): boolean {
+    try {
+      this.matcher = this.load();
+      this.lastError = null;
+      this.reloads.inc({ result: 'ok' });
+      this.log.info({ trigger, rules: this.matcher.size }, 'rules reloaded');
+      return true;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.reloads.inc({ result: 'invalid' });
+      this.log.error({ trigger, err: error }, 'rules reload failed; the previous rules stay in force');
+      return false;
+    }
+  }
+
+  /** Reloads when a file in the folder changes (debounced: editors write in several steps). */
+  watch(dir: string): void {
+    this.watcher = watch(dir, () => {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.reload('file change'), RELOAD_DEBOUNCE_MS);
+    });
+    this.watcher.on('error', (error) => this.log.warn({ err: error, dir }, 'cannot watch the rules folder; reload with SIGHUP'));
+  }
+
+  close(): void {
+    this.watcher?.close();
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

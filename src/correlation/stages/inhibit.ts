@@ -1,0 +1,41 @@
+import { withAnnotation } from '../annotate.js';
+import type { Stage } from '../decision.js';
+import { alarmMatches } from '../policy.js';
+
+const SOURCE_SCAN_LIMIT = 200;
+
+/**
+ * A root cause mutes its symptoms (Alertmanager's inhibition): while an open
+ * alarm matching a rule's source exists on the same node (and entity, if the
+ * rule says so), alarms matching its target are recorded and annotated, but
+ * their notifications are held. Only checked when the alarm changes state.
+ */
+export const inhibitStage: Stage = (decision, ctx) => {
+  let { alarm } = decision;
+  if (!alarm || alarm.nodeId === null || decision.transitions.length === 0 || ctx.inhibitRules.length === 0) return decision;
+  const target = alarm;
+  const holds = [...decision.holds];
+  let open: ReturnType<typeof ctx.alarms.listAlarms> | null = null;
+
+  for (const rule of ctx.inhibitRules) {
+    if (!alarmMatches(rule.target, target) || alarmMatches(rule.source, target)) continue;
+    open ??= ctx.alarms.listAlarms({ open: true, nodeId: target.nodeId!, limit: SOURCE_SCAN_LIMIT });
+    const source = open.find(
+      (candidate) =>
+        candidate.id !== target.id &&
+        alarmMatches(rule.source, candidate) &&
+        (!rule.equal.includes('entity') || JSON.stringify(candidate.entity) === JSON.stringify(target.entity)),
+    );
+    if (!source) continue;
+    alarm = withAnnotation(alarm, {
+      kind: 'inhibited',
+      key: String(source.id),
+      title: `Inhibited by alarm ${source.id}`,
+      text: `${source.text} (rule ${rule.id})`,
+      at: decision.event.receivedAt,
+    });
+    holds.push({ kind: 'inhibited', reason: `inhibited by open alarm ${source.id} "${source.text}" (rule ${rule.id})` });
+    break;
+  }
+  return { ...decision, alarm, holds };
+};
