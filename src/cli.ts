@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { loadConfigFile } from './config/load.js';
 import { defaultConfig, type Config } from './config/schema.js';
+import { checkRules } from '../rules/check.js';
+import { rulesDirOf } from './correlation/known-issue-rules.js';
 import { CodedError } from './errors.js';
 import { createLogger } from './log.js';
 import { startStack } from './main.js';
@@ -33,6 +35,20 @@ export async function main(argv: string[]): Promise<void> {
     .action((file: string) => {
       readConfigOrExit(file);
       process.stdout.write(`${file}: configuration is valid\n`);
+    });
+
+  program
+    .command('check-rules')
+    .description('validate the known-issue catalogue and run every rule case file (default: the shipped rules/ folder)')
+    .argument('[dir]', 'folder with known-issues.yaml and cases/')
+    .action((dir: string | undefined) => {
+      const result = checkRules(rulesDirOf(dir ?? ''));
+      if (result.ok) {
+        process.stdout.write(`${result.summary}\n`);
+        return;
+      }
+      process.stderr.write(`${result.message}\n`);
+      process.exit(EXIT_CONFIG);
     });
 
   program

@@ -5,7 +5,7 @@ import { buildApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/schema.js';
 import { CorrelationEngine } from './correlation/engine.js';
-import { emptyRuleMatcher } from './correlation/rule-matcher.js';
+import { loadKnownIssueRules, rulesDirOf } from './correlation/known-issue-rules.js';
 import { RulesHolder } from './correlation/rules-holder.js';
 import { SilenceCache } from './correlation/silence-cache.js';
 import { startStaleAlarmTimer } from './correlation/stale-timer.js';
@@ -41,13 +41,15 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
   const fleet = new FleetIndex(config.fleet);
   const metrics = new MetricsRegistry();
   const pipelineMetrics = new PipelineMetrics(metrics);
-  const rules = new RulesHolder(() => emptyRuleMatcher, log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
+  const rulesDir = rulesDirOf(config.correlation.rulesDir);
+  const rules = new RulesHolder(() => loadKnownIssueRules(rulesDir), log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
+  rules.watch(rulesDir);
   const silences = new SilenceCache(store, clock);
   const engine = new CorrelationEngine({
     clock,
     fleet,
     alarms: store,
-    rules: () => rules.current(),
+    rules: () => rules.current().matcher,
     silences: () => silences.list(),
     policy: config.correlation,
     inhibitRules: config.correlation.inhibitRules,
@@ -69,6 +71,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
       store,
       fleet,
       silences,
+      knownIssues: (node) => rules.current().exposures(node),
       metrics,
       version: VERSION,
       now: () => clock.now(),
@@ -100,7 +103,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
     log.info({ component: 'http', ...http }, 'http listening');
 
-    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics) });
+    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet });
     for (const { type, collector } of collectors) {
       await collector.start();
       for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');

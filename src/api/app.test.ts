@@ -5,6 +5,7 @@ import { makeEvent } from '../../test/fakes/event-fixture.js';
 import { FakeClock } from '../../test/fakes/fake-clock.js';
 import { smallFleet } from '../../test/fakes/fleet-fixture.js';
 import { CorrelationEngine } from '../correlation/engine.js';
+import { loadKnownIssueRules, SHIPPED_RULES_DIR } from '../correlation/known-issue-rules.js';
 import { SilenceCache } from '../correlation/silence-cache.js';
 import { MetricsRegistry } from '../metrics/registry.js';
 import { recordDecision } from '../pipeline/record-decision.js';
@@ -22,6 +23,7 @@ async function setup(t: { after(fn: () => unknown): void }) {
     store,
     fleet,
     silences,
+    knownIssues: (node) => loadKnownIssueRules(SHIPPED_RULES_DIR).exposures(node),
     metrics: new MetricsRegistry(),
     version: '9.9.9',
     now: () => clock.now(),
@@ -156,4 +158,14 @@ test('GET /api/v1/events/unmatched lists clusters, biggest first', async (t) => 
   const clusters = (await app.inject('/api/v1/events/unmatched')).json().clusters;
   assert.equal(clusters[0].template, 'Extn <n> registered');
   assert.equal(clusters[0].count, 2);
+});
+
+test('GET /api/v1/nodes/:id/known-issues lists the shipped known issues a node is exposed to', async (t) => {
+  const { app } = await setup(t);
+  const response = await app.inject('/api/v1/nodes/hq-primary/known-issues');
+  assert.equal(response.statusCode, 200, response.body);
+  const { knownIssues } = response.json();
+  assert.ok(knownIssues.length > 0, 'a Primary with no version configured is possibly exposed to some issues');
+  assert.ok(knownIssues.every((issue: { certainty: string }) => ['exposed', 'possible'].includes(issue.certainty)));
+  assert.equal((await app.inject('/api/v1/nodes/nope/known-issues')).statusCode, 404);
 });

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../../collectors/types.js';
+import type { KnownIssueExposure, NodeInventoryFacts } from '../../rules/known-issues-for-node.js';
 import type { SilenceCache } from '../correlation/silence-cache.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
@@ -16,6 +17,8 @@ export interface ApiDeps {
   store: Store;
   fleet: FleetIndex;
   silences: SilenceCache;
+  /** Known issues a node is exposed to by its role, platform, version and licence source. */
+  knownIssues: (node: NodeInventoryFacts) => KnownIssueExposure[];
   metrics: MetricsRegistry;
   version: string;
   health: () => HealthSnapshot;

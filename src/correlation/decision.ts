@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { FleetEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
-import type { AlarmQuery, AlarmRepository } from '../storage/store.js';
+import type { AlarmRepository } from '../storage/store.js';
 import type { Alarm, AlarmTransition, TransitionKind } from './alarm.js';
 import type { NotificationStatus } from './notification.js';
 import type { CorrelationConfig, InhibitRule } from './policy.js';
@@ -43,10 +43,7 @@ export interface Decision {
 }
 
 /** The reads correlation needs; the store provides them. */
-export interface CorrelationReads extends AlarmRepository {
-  listAlarms(query: AlarmQuery): Alarm[];
-  countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number;
-}
+export type CorrelationReads = AlarmRepository;
 
 export interface StageContext {
   clock: Clock;

@@ -1,7 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Counter } from '../metrics/registry.js';
-import type { RuleMatcher } from './rule-matcher.js';
 
 const RELOAD_DEBOUNCE_MS = 300;
 
@@ -10,30 +9,30 @@ const RELOAD_DEBOUNCE_MS = 300;
  * new one is invalid, the error is logged and counted and the previous
  * matcher stays in force (a typo must not switch the rules off).
  */
-export class RulesHolder {
-  private matcher: RuleMatcher;
+export class RulesHolder<T extends { size: number }> {
+  private loaded: T;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   lastError: string | null = null;
 
   constructor(
-    private readonly load: () => RuleMatcher,
+    private readonly load: () => T,
     private readonly log: Logger,
     private readonly reloads: Counter,
   ) {
-    this.matcher = load();
+    this.loaded = load();
   }
 
-  current(): RuleMatcher {
-    return this.matcher;
+  current(): T {
+    return this.loaded;
   }
 
   reload(trigger: string): boolean {
     try {
-      this.matcher = this.load();
+      this.loaded = this.load();
       this.lastError = null;
       this.reloads.inc({ result: 'ok' });
-      this.log.info({ trigger, rules: this.matcher.size }, 'rules reloaded');
+      this.log.info({ trigger, rules: this.loaded.size }, 'rules reloaded');
       return true;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);

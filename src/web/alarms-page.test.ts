@@ -34,6 +34,18 @@ test('escapes device text, and flags senders outside the fleet', () => {
   assert.match(html, /data-alarm-id="7"/);
 });
 
+test('shows who acknowledged and the known issues, with the workaround in the title', () => {
+  const annotated = {
+    ...alarm,
+    state: 'acknowledged' as const,
+    acknowledgedBy: 'noc-anna',
+    annotations: [{ kind: 'known-issue' as const, key: 'r', title: 'System ID changed', text: 'Benign in WebLM mode', at: null, vendorId: 'IPOFFICE-111618', effect: 'benign' }],
+  };
+  const html = renderAlarmsPage({ alarms: [annotated], version: '0.1.0', generatedAt: 0 });
+  assert.match(html, /acknowledged by noc-anna/);
+  assert.match(html, /<span class="note" title="System ID changed: Benign in WebLM mode">IPOFFICE-111618 \(benign\)<\/span>/);
+});
+
 test('says so when nothing is open', () => {
   assert.match(renderAlarmsPage({ alarms: [], version: '0.1.0', generatedAt: 0 }), /No open alarms\./);
 });

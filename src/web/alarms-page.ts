@@ -44,6 +44,7 @@ ${rows}
   th { background: #e9ecef; }
   .sev { font-weight: 600; color: #fff; border-radius: 3px; padding: 0 .4rem; white-space: nowrap; }
   .unknown { color: #862e9c; }
+  .note { display: inline-block; margin-left: .4rem; padding: 0 .35rem; border: 1px solid #adb5bd; border-radius: 3px; font-size: .8rem; color: #343a40; }
   footer { margin-top: 1rem; color: #6c757d; font-size: .85rem; }
   a:focus { outline: 2px solid #1c7ed6; }
 </style>
@@ -66,11 +67,11 @@ function renderRow(alarm: ApiAlarm): string {
       <td><span class="sev" style="background:${colour}">${escapeHtml(alarm.severity)}</span></td>
       <td>${node}</td>
       <td>${escapeHtml(alarm.category)}</td>
-      <td><a href="${escapeHtml(alarm.links.self)}">${escapeHtml(alarm.text)}</a></td>
+      <td><a href="${escapeHtml(alarm.links.self)}">${escapeHtml(alarm.text)}</a>${annotationBadges(alarm)}</td>
       <td>${alarm.occurrences}</td>
       <td>${timeCell(alarm.firstSeen)}</td>
       <td>${timeCell(alarm.lastSeen)}</td>
-      <td>${escapeHtml(alarm.state)}</td>
+      <td>${escapeHtml(alarm.state)}${alarm.acknowledgedBy ? ` by ${escapeHtml(alarm.acknowledgedBy)}` : ''}</td>
     </tr>`;
 }
 
@@ -79,4 +80,14 @@ function timeCell(isoTime: string | null): string {
   if (!isoTime) return '';
   const readable = `${isoTime.slice(0, 10)} ${isoTime.slice(11, 19)} UTC`;
   return `<time datetime="${escapeHtml(isoTime)}">${escapeHtml(readable)}</time>`;
+}
+
+/** Known issues, flapping and inhibition at a glance; the title attribute carries the workaround. */
+function annotationBadges(alarm: ApiAlarm): string {
+  return alarm.annotations
+    .map((annotation) => {
+      const label = annotation.kind === 'known-issue' ? `${annotation.vendorId ?? 'known issue'}${annotation.effect === 'benign' ? ' (benign)' : ''}` : annotation.kind;
+      return `<span class="note" title="${escapeHtml(`${annotation.title}: ${annotation.text}`)}">${escapeHtml(label)}</span>`;
+    })
+    .join('');
 }

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CodedError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 
 /** The fleet inventory, flattened: one row per node with its customer and site. */
@@ -21,6 +23,12 @@ export function nodeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         customer: { id: customer.id, name: customer.name },
       }));
       return { nodes };
+    });
+
+    app.get('/api/v1/nodes/:id/known-issues', { schema: { params: z.strictObject({ id: z.string().min(1) }) } }, async (request) => {
+      const row = deps.fleet.node(request.params.id);
+      if (!row) throw new CodedError('IPO_ERR_NOT_FOUND', `node ${request.params.id} is not in the fleet inventory`);
+      return { node: row.node.id, version: row.node.version ?? null, knownIssues: deps.knownIssues(row.node) };
     });
   };
 }

@@ -2,8 +2,6 @@ import { withAnnotation } from '../annotate.js';
 import type { Stage } from '../decision.js';
 import { alarmMatches } from '../policy.js';
 
-const SOURCE_SCAN_LIMIT = 200;
-
 /**
  * A root cause mutes its symptoms (Alertmanager's inhibition): while an open
  * alarm matching a rule's source exists on the same node (and entity, if the
@@ -15,18 +13,12 @@ export const inhibitStage: Stage = (decision, ctx) => {
   if (!alarm || alarm.nodeId === null || decision.transitions.length === 0 || ctx.inhibitRules.length === 0) return decision;
   const target = alarm;
   const holds = [...decision.holds];
-  let open: ReturnType<typeof ctx.alarms.listAlarms> | null = null;
 
   for (const rule of ctx.inhibitRules) {
     if (!alarmMatches(rule.target, target) || alarmMatches(rule.source, target)) continue;
-    open ??= ctx.alarms.listAlarms({ open: true, nodeId: target.nodeId!, limit: SOURCE_SCAN_LIMIT });
-    const source = open.find(
-      (candidate) =>
-        candidate.id !== target.id &&
-        alarmMatches(rule.source, candidate) &&
-        (!rule.equal.includes('entity') || JSON.stringify(candidate.entity) === JSON.stringify(target.entity)),
-    );
+    const source = ctx.alarms.findOpenAlarm({ nodeId: target.nodeId!, codePrefix: rule.source.codePrefix, category: rule.source.category, excludeId: target.id });
     if (!source) continue;
+    if (rule.equal.includes('entity') && JSON.stringify(source.entity) !== JSON.stringify(target.entity)) continue;
     alarm = withAnnotation(alarm, {
       kind: 'inhibited',
       key: String(source.id),
