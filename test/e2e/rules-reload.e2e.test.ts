@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { eventually } from '../helpers/eventually.js';
+import { getText, metricValue } from '../helpers/http-json.js';
+import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const SHIPPED = fileURLToPath(new URL('../../rules/known-issues.yaml', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/ipo-observer.js', import.meta.url));
+const run = promisify(execFile);
+
+test('an invalid rules file is reported and the previous rules stay; a valid one reloads (file change and SIGHUP)', async (t) => {
+  const dir = makeTempDir();
+  let stack: StackProcess | null = null;
+  t.after(async () => {
+    await stack?.stop();
+    dir.remove();
+  });
+  const rulesDir = join(dir.path, 'rules');
+  mkdirSync(rulesDir);
+  copyFileSync(SHIPPED, join(rulesDir, 'known-issues.yaml'));
+  const configPath = join(dir.path, 'config.yaml');
+  writeFileSync(
+    configPath,
+    `server: { http: { listenAddress: 127.0.0.1, port: 0 } }
+storage: { dataDir: ${join(dir.path, 'data')} }
+collectors: { syslog: { udp: { listenAddress: 127.0.0.1, port: 0 } } }
+correlation: { rulesDir: ${rulesDir} }
+`,
+  );
+  stack = await startStackProcess(configPath, ['syslog/udp']);
+  const reloads = async (result: string) => metricValue(await getText(`${stack!.httpUrl}/metrics`), 'ipo_rules_reloads_total', { result });
+
+  const broken = readFileSync(SHIPPED, 'utf8').replace('effect: benign', 'effect: mute');
+  writeFileSync(join(rulesDir, 'known-issues.yaml'), broken);
+  await eventually(async () => assert.equal(await reloads('invalid'), 1), { message: 'the broken file should be reported' });
+  const failure = stack.logLines.find((line) => line['msg'] === 'rules reload failed; the previous rules stay in force');
+  assert.match(JSON.stringify(failure), /known-issues\.yaml:\d+:\d+ rules\[\d+\]\.effect: expected one of/);
+
+  const { stdout: ok } = await run(process.execPath, [BIN, 'check-rules']);
+  assert.match(ok, /55 rules/);
+  await assert.rejects(run(process.execPath, [BIN, 'check-rules', rulesDir]), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 2);
+    assert.match(error.stderr, /expected one of "annotate", "benign", "raise"; got "mute"/);
+    return true;
+  });
+
+  copyFileSync(SHIPPED, join(rulesDir, 'known-issues.yaml'));
+  await eventually(async () => assert.ok((await reloads('ok')) >= 1), { message: 'the fixed file should reload' });
+  const before = await reloads('ok');
+  stack.child.kill('SIGHUP');
+  await eventually(async () => assert.equal(await reloads('ok'), before + 1), { message: 'SIGHUP should reload' });
+});
