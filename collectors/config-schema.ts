@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { snmpConfigSchema } from './snmp/config.js';
 import { syslogConfigSchema } from './syslog/config.js';
 
 /** The `collectors:` section: one key per collector type, each with its own strict schema. */
 export const collectorsConfigSchema = z.strictObject({
   syslog: syslogConfigSchema.prefault({}),
+  snmp: snmpConfigSchema.prefault({}),
 });
 
 export type CollectorsConfig = z.infer<typeof collectorsConfigSchema>;

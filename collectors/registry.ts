@@ -1,4 +1,5 @@
+import { snmpCollector } from './snmp/index.js';
 import { syslogCollector } from './syslog/index.js';
 
 /** Every collector the product has. main.ts starts the enabled ones in this order. */
-export const collectorFactories = [syslogCollector] as const;
+export const collectorFactories = [syslogCollector, snmpCollector] as const;

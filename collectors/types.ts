@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../src/clock.js';
 import type { FleetEvent } from '../src/events/fleet-event.js';
+import type { FleetIndex } from '../src/fleet/fleet-index.js';
 import type { CollectorCounters } from '../src/metrics/collector-metrics.js';
+import type { MetricsRegistry } from '../src/metrics/registry.js';
 
 /** What the pipeline says when offered an event: taken, or refused because the queue is full. */
 export type EmitResult = 'accepted' | 'queue-full';
@@ -14,6 +16,10 @@ export interface CollectorContext {
   emit(event: FleetEvent): EmitResult;
   metrics: CollectorCounters;
   clock: Clock;
+  /** For a collector's own families beyond the four shared counters (e.g. per listener); absent in unit tests. */
+  registry?: MetricsRegistry;
+  /** The fleet, for collectors that check senders per node (SNMP allowlists, polling); absent in unit tests. */
+  fleet?: FleetIndex;
 }
 
 /** A socket or feed the collector listens on, reported after start() (port 0 becomes the real port). */
@@ -37,4 +43,13 @@ export interface CollectorFactory<C> {
   readonly type: string;
   readonly configSchema: z.ZodType<C>;
   create(config: C, ctx: CollectorContext): Collector;
+}
+
+/** A collector that learns a node's inventory (cards, modules, ports, phones), e.g. by SNMP polling. */
+export interface InventorySource {
+  inventory(nodeId: string): object | null;
+}
+
+export function isInventorySource(collector: Collector): collector is Collector & InventorySource {
+  return typeof (collector as Partial<InventorySource>).inventory === 'function';
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Endpoint } from '../collectors/types.js';
+import { isInventorySource, type Endpoint } from '../collectors/types.js';
 import { buildApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/schema.js';
@@ -71,6 +71,10 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
       store,
       fleet,
       silences,
+      inventory: (nodeId) => {
+        for (const { collector } of collectors) if (isInventorySource(collector)) return collector.inventory(nodeId);
+        return null;
+      },
       knownIssues: (node) => rules.current().exposures(node),
       metrics,
       version: VERSION,

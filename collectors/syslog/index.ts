@@ -1,39 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { CodedError } from '../../src/errors.js';
+import { normaliseAddress } from '../../src/fleet/normalise-address.js';
 import type { Collector, CollectorContext, CollectorFactory, Endpoint } from '../types.js';
 import { syslogConfigSchema, type SyslogConfig } from './config.js';
-import { createDatagramHandler } from './datagram-handler.js';
-import { createUdpListener, type UdpListener } from './listener.js';
+import { createConnectionHandler } from './connection-handler.js';
+import { createMessageHandler, type MessageHandler } from './message-handler.js';
+import { createSourceAllowlist } from './source-allowlist.js';
+import { createStreamListener, type StreamListener } from './stream-listener.js';
+import { createSyslogMetrics, type SyslogMetrics } from './syslog-metrics.js';
+import { createUdpListener, type DatagramHandler, type UdpListener } from './udp-listener.js';
 
-/** Syslog collector: RFC 3164 over UDP, IP Office "Alarm:" lines become alarm events (README.md). */
+/** Syslog collector: UDP, TCP and TLS; RFC 3164 and 5424; IP Office alarms, audit trail and known texts (README.md). */
 export const syslogCollector: CollectorFactory<SyslogConfig> = {
   type: 'syslog',
   configSchema: syslogConfigSchema,
   create: (config, ctx) => createSyslogCollector(config, ctx),
 };
 
+interface Running {
+  udp: UdpListener | null;
+  streams: Array<{ transport: 'tcp' | 'tls'; listener: StreamListener }>;
+}
+
 function createSyslogCollector(config: SyslogConfig, ctx: CollectorContext): Collector {
-  const handle = createDatagramHandler({ maxMessageBytes: config.maxMessageBytes }, ctx);
-  let udp: UdpListener | null = null;
+  const metrics = createSyslogMetrics(ctx.registry);
+  const handler = createMessageHandler({ maxMessageBytes: config.maxMessageBytes }, ctx, metrics);
+  let running: Running | null = null;
+
+  const stopAll = async (r: Running) => {
+    await Promise.all([r.udp?.close(), ...r.streams.map((s) => s.listener.close())]);
+    metrics.udpReceiveBuffer(null);
+  };
 
   return {
     async start() {
-      if (udp || !config.udp.enabled) return;
-      const listener = createUdpListener(config.udp, handle, (error) => ctx.log.error({ err: error }, 'syslog: UDP socket error'));
-      udp = listener;
+      if (running) return;
+      const r: Running = { udp: null, streams: [] };
+      running = r;
       try {
-        await listener.start();
+        if (config.udp.enabled) {
+          r.udp = createUdpListener(config.udp, udpHandler(config, handler), (error) => ctx.log.error({ err: error }, 'syslog: UDP socket error'));
+          const bound = await r.udp.start();
+          metrics.udpReceiveBuffer(bound.receiveBufferBytes);
+          if (config.udp.receiveBufferBytes > 0 && bound.receiveBufferBytes < config.udp.receiveBufferBytes) {
+            ctx.log.warn(
+              { asked: config.udp.receiveBufferBytes, granted: bound.receiveBufferBytes },
+              'syslog: the kernel granted a smaller UDP receive buffer than udp.receiveBufferBytes; raise net.core.rmem_max (sysctl) to absorb bursts',
+            );
+          }
+        }
+        for (const transport of ['tcp', 'tls'] as const) {
+          if (!config[transport].enabled) continue;
+          const listener = createStreamListener(streamOptions(config, transport), streamEvents(config, transport, handler, ctx, metrics));
+          r.streams.push({ transport, listener });
+          await listener.start();
+        }
       } catch (error) {
-        if (udp === listener) udp = null;
+        if (running === r) running = null;
+        await stopAll(r);
         throw error;
       }
     },
     async stop() {
-      const listener = udp;
-      udp = null;
-      await listener?.close();
+      const r = running;
+      running = null;
+      if (r) await stopAll(r);
     },
     endpoints(): Endpoint[] {
-      const bound = udp?.bound();
-      return bound ? [{ transport: 'udp', address: bound.address, port: bound.port }] : [];
+      if (!running) return [];
+      const out: Endpoint[] = [];
+      const udp = running.udp?.bound();
+      if (udp) out.push({ transport: 'udp', address: udp.address, port: udp.port });
+      for (const { transport, listener } of running.streams) {
+        const bound = listener.bound();
+        if (bound) out.push({ transport, address: bound.address, port: bound.port });
+      }
+      return out;
     },
   };
+}
+
+/** Normalises the sender, applies the allowlist, and hands the datagram on. */
+function udpHandler(config: SyslogConfig, handler: MessageHandler): DatagramHandler {
+  const isAllowed = createSourceAllowlist(config.udp.allowedSources);
+  return (bytes, rawAddress) => {
+    const address = normaliseAddress(rawAddress);
+    if (isAllowed(address)) return handler.message(bytes, { address, listener: 'udp' });
+    const source = { address, listener: 'udp' as const, unlisted: true };
+    if (config.udp.unlistedSources === 'keep') return handler.message(bytes, source);
+    handler.refused('unlisted-source', 'the sender is not in udp.allowedSources', bytes, bytes.length, source);
+  };
+}
+
+function streamEvents(config: SyslogConfig, transport: 'tcp' | 'tls', handler: MessageHandler, ctx: CollectorContext, metrics: SyslogMetrics) {
+  const section = config[transport];
+  return createConnectionHandler(
+    { listener: transport, maxMessageBytes: config.maxMessageBytes, isAllowed: createSourceAllowlist(section.allowedSources), unlistedSources: section.unlistedSources },
+    handler,
+    ctx,
+    metrics,
+  );
+}
+
+function streamOptions(config: SyslogConfig, transport: 'tcp' | 'tls') {
+  const { listenAddress, port, maxConnections, idleTimeoutSeconds } = config[transport];
+  const base = { transport, listenAddress, port, maxConnections, idleTimeoutSeconds };
+  if (transport === 'tcp') return base;
+  const { certFile, keyFile, caFile, requireClientCert } = config.tls;
+  return {
+    ...base,
+    tls: {
+      cert: readPem('tls.certFile', certFile),
+      key: readPem('tls.keyFile', keyFile),
+      ...(caFile !== null && { ca: readPem('tls.caFile', caFile) }),
+      requireClientCert,
+    },
+  };
+}
+
+/** TLS files are read at start, so a renewed certificate takes effect on restart; a missing one stops startup with its path. */
+function readPem(key: string, path: string | null): Buffer {
+  if (path === null) throw new CodedError('IPO_ERR_COLLECTOR_BIND_FAILED', `syslog: ${key} is required when tls.enabled is true`);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CodedError('IPO_ERR_COLLECTOR_BIND_FAILED', `syslog: cannot start TLS: cannot read ${key} ${path}: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FleetEventSchema } from '../../src/events/fleet-event.js';
 import { mapSyslogToEvent } from './map.js';
-import { parseRfc3164 } from './parse-rfc3164.js';
+import { parseSyslog } from './parse-syslog.js';
 
 const RECEIVED = Date.UTC(2026, 10, 21, 4, 20, 0);
 
 /** Parses then maps, the way the collector does, and checks the result against the event schema. */
 function eventOf(line: string | Uint8Array) {
   const raw = typeof line === 'string' ? new TextEncoder().encode(line) : line;
-  const parsed = parseRfc3164(raw, RECEIVED);
+  const parsed = parseSyslog(raw, RECEIVED);
   assert.ok(parsed.ok, `fixture should parse: ${JSON.stringify(parsed)}`);
   return FleetEventSchema.parse(mapSyslogToEvent(parsed, { sourceAddress: '192.0.2.10', receivedAt: RECEIVED, raw }));
 }
@@ -24,14 +24,14 @@ test('mapSyslogToEvent turns an IP Office alarm line into a full event', () => {
     sourceAddress: '192.0.2.10',
     hostname: 'vm',
     nodeId: null,
-    entity: null,
+    entity: { kind: 'extension', id: '201', name: 'ext 201' },
     category: 'Generic',
     severity: 'warning',
     raisesAlarm: true,
     code: 'syslog.alarm.service',
     alarmKey: 'jitter threshold exceeded ext 201',
     text: 'Jitter threshold exceeded ext 201',
-    attributes: { facility: 16, syslogSeverity: 4, appName: 'IPOffice', procId: null, hostname: 'vm', format: 'rfc3164', flags: '', alarmGroup: 'service' },
+    attributes: { facility: 16, syslogSeverity: 4, appName: 'IPOffice', procId: null, hostname: 'vm', format: 'rfc3164', flags: '', listener: 'udp', alarmGroup: 'service' },
     raw: { encoding: 'utf8', data: line },
   });
 });

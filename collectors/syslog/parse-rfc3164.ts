@@ -1,4 +1,5 @@
-import type { ParsedSyslog, SyslogRefusal, SyslogRefusalReason } from './parsed-syslog.js';
+import { refuse, type ParsedSyslog, type SyslogRefusal } from './parsed-syslog.js';
+import { BOM, CONTROL, decodeText, trimmedEnd } from './syslog-text.js';
 import { readTimestamp } from './timestamp.js';
 
 export interface ParseRfc3164Options {
@@ -9,28 +10,24 @@ export interface ParseRfc3164Options {
 const PRI = /^<(\d{1,3})>/;
 // Cisco-style sequence number before the timestamp: "<189>123: Nov 21 ...".
 const SEQUENCE = /^\d{1,10}: /;
-// RFC 5424 puts VERSION "1" then an ISO timestamp or "-" right after PRI.
-const RFC5424_HEAD = /^1 (?:\d{4}-\d{2}-\d{2}T|- )/;
 // TAG, then [pid] and/or ':' — without one of them the word is not a tag (RFC 3164 §4.1.3).
 const TAG = /^([^\s:[\]]{1,64})(?:\[([^\]\s]{0,128})\]:?|:)(?:[ \t]|$)/;
 const HOSTNAME = /^\S{1,255}(?=[ \t]|$)/;
 // Header fields are separated by spaces; String.trim would also eat a BOM (U+FEFF) before MSG.
 const SPACES = /^[ \t]+/;
-// C0 controls other than TAB, LF, CR, and DEL: binary, not text.
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
-const BOM = '\uFEFF';
 
 /**
  * Parses one BSD syslog message (RFC 3164) plus the variants real devices
  * send: no PRI, no hostname, sequence numbers, ISO timestamps, a BOM before
- * MSG. Pure and never throws: bad input comes back as a refusal with a stable
+ * MSG. parseSyslog (parse-syslog.ts) sends RFC 5424 elsewhere before this
+ * runs. Pure and never throws: bad input comes back as a refusal with a stable
  * reason. A message needs a valid PRI or a readable timestamp, and must be
  * text, so random bytes are refused rather than parsed into nonsense.
  */
 export function parseRfc3164(bytes: Uint8Array, receivedAt: number, options: ParseRfc3164Options = {}): ParsedSyslog | SyslogRefusal {
   const end = trimmedEnd(bytes);
   if (end === 0) return refuse('empty', 'the datagram is empty or holds only NUL, CR or LF');
-  const { text, utf8 } = decode(bytes.subarray(0, end));
+  const { text, utf8 } = decodeText(bytes.subarray(0, end));
   const flags: string[] = utf8 ? [] : ['invalid-utf8'];
 
   let facility = 1; // user, severity notice: RFC 3164 §4.3.3 for messages without PRI
@@ -44,7 +41,6 @@ export function parseRfc3164(bytes: Uint8Array, receivedAt: number, options: Par
     severity = value & 7;
     rest = text.slice(pri[0].length);
     if (rest.length === 0) return refuse('empty', 'nothing follows the PRI');
-    if (RFC5424_HEAD.test(rest)) return refuse('rfc5424-not-supported', 'RFC 5424 message; set the sender to RFC 3164 (BSD) format');
   } else if (text.startsWith('<')) {
     return refuse('bad-pri', 'starts with "<" but no <0..191> PRI follows');
   } else {
@@ -103,27 +99,4 @@ export function parseRfc3164(bytes: Uint8Array, receivedAt: number, options: Par
     message: rest,
     flags,
   };
-}
-
-function refuse(reason: SyslogRefusalReason, detail: string): SyslogRefusal {
-  return { ok: false, reason, detail };
-}
-
-/** Senders often end a datagram with NUL, CR or LF; none of them is part of the message. */
-function trimmedEnd(bytes: Uint8Array): number {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
-  return end;
-}
-
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const latin1Decoder = new TextDecoder('latin1'); // WHATWG: windows-1252, the usual non-UTF-8 device charset
-
-/** UTF-8 when valid; otherwise windows-1252, which decodes every byte (raw keeps the bytes themselves). */
-function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
-  try {
-    return { text: utf8Decoder.decode(bytes), utf8: true };
-  } catch {
-    return { text: latin1Decoder.decode(bytes), utf8: false };
-  }
 }

@@ -1,9 +1,14 @@
 /**
  * What a syslog parser returns: one shape for every wire format, so map.ts
- * does not care which parser ran. RFC 5424 joins `format` with the full
- * syslog issue.
+ * does not care which parser ran.
  */
-export type SyslogFormat = 'rfc3164';
+export type SyslogFormat = 'rfc3164' | 'rfc5424';
+
+/** One RFC 5424 SD-ELEMENT: `[id name="value" ...]`. Names may repeat, so params are pairs, in order. */
+export interface StructuredDataElement {
+  id: string;
+  params: Array<[name: string, value: string]>;
+}
 
 export interface ParsedSyslog {
   ok: true;
@@ -18,16 +23,20 @@ export interface ParsedSyslog {
   /** RFC 3164 TAG without [pid] and ':' (RFC 5424 APP-NAME). */
   appName?: string;
   procId?: string;
+  /** RFC 5424 MSGID. */
+  msgId?: string;
+  /** RFC 5424 STRUCTURED-DATA; absent for RFC 3164 and for "-". */
+  structuredData?: StructuredDataElement[];
   message: string;
   /** Stable kebab-case notes on what was unusual, e.g. 'no-pri', 'no-hostname' (see README). */
   flags: string[];
 }
 
 /**
- * Why input was refused. Stable kebab-case strings: they become the
- * `reason` label of ipo_collector_refused_total, so never rename one.
+ * Why a parser refused input. Stable kebab-case strings: they become the
+ * `reason` label of the refused counters, so never rename one.
  */
-export const SYSLOG_REFUSAL_REASONS = ['empty', 'bad-pri', 'not-syslog', 'not-printable', 'rfc5424-not-supported'] as const;
+export const SYSLOG_REFUSAL_REASONS = ['empty', 'bad-pri', 'not-syslog', 'not-printable', 'bad-header'] as const;
 
 export type SyslogRefusalReason = (typeof SYSLOG_REFUSAL_REASONS)[number];
 
@@ -36,4 +45,8 @@ export interface SyslogRefusal {
   reason: SyslogRefusalReason;
   /** For the rate-limited log sample; never a metric label. */
   detail: string;
+}
+
+export function refuse(reason: SyslogRefusalReason, detail: string): SyslogRefusal {
+  return { ok: false, reason, detail };
 }

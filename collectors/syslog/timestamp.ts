@@ -52,6 +52,11 @@ function nearestYear(month: number, day: number, hour: number, minute: number, s
   return best;
 }
 
+/** The ISO-8601 / RFC 3339 form alone (RFC 5424 TIMESTAMP); a missing zone means `offsetMinutes`. */
+export function readIsoTimestamp(text: string, offsetMinutes: number): TimestampRead | null {
+  return readIso(text, offsetMinutes);
+}
+
 function readIso(text: string, offsetMinutes: number): TimestampRead | null {
   const m = ISO.exec(text);
   if (!m) return null;

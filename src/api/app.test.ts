@@ -23,6 +23,7 @@ async function setup(t: { after(fn: () => unknown): void }) {
     store,
     fleet,
     silences,
+    inventory: (nodeId) => (nodeId === 'hq-primary' ? { nodeId, sysDescr: 'IP Office Server Edition', phones: [] } : null),
     knownIssues: (node) => loadKnownIssueRules(SHIPPED_RULES_DIR).exposures(node),
     metrics: new MetricsRegistry(),
     version: '9.9.9',
@@ -168,4 +169,12 @@ test('GET /api/v1/nodes/:id/known-issues lists the shipped known issues a node i
   assert.ok(knownIssues.length > 0, 'a Primary with no version configured is possibly exposed to some issues');
   assert.ok(knownIssues.every((issue: { certainty: string }) => ['exposed', 'possible'].includes(issue.certainty)));
   assert.equal((await app.inject('/api/v1/nodes/nope/known-issues')).statusCode, 404);
+});
+
+test('GET /api/v1/nodes/:id/inventory returns the polled inventory, or 404 saying why', async (t) => {
+  const { app } = await setup(t);
+  assert.equal((await app.inject('/api/v1/nodes/hq-primary/inventory')).json().inventory.sysDescr, 'IP Office Server Edition');
+  const missing = await app.inject('/api/v1/nodes/nope/inventory');
+  assert.equal(missing.statusCode, 404);
+  assert.match(missing.json().error.message, /not in the fleet/);
 });

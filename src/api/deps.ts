@@ -17,6 +17,8 @@ export interface ApiDeps {
   store: Store;
   fleet: FleetIndex;
   silences: SilenceCache;
+  /** The inventory a collector polled from the node (null when none has), e.g. SNMP entity and phone tables. */
+  inventory: (nodeId: string) => object | null;
   /** Known issues a node is exposed to by its role, platform, version and licence source. */
   knownIssues: (node: NodeInventoryFacts) => KnownIssueExposure[];
   metrics: MetricsRegistry;

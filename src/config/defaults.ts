@@ -1,3 +1,4 @@
+import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
 import { DEFAULT_CORRELATION_CONFIG } from '../correlation/policy.js';
 
@@ -46,6 +47,7 @@ export const DEFAULTS = {
   correlation: DEFAULT_CORRELATION_CONFIG,
   collectors: {
     syslog: DEFAULT_SYSLOG_CONFIG,
+    snmp: DEFAULT_SNMP_CONFIG,
   },
   fleet: DEFAULT_FLEET_CONFIG,
 } as const;

@@ -19,6 +19,8 @@ export interface Problem {
  */
 export function formatIssue(issue: z.core.$ZodIssue, root: z.ZodType, data: unknown): Problem[] {
   const path = issue.path.map((segment) => segment as PropertyKey);
+  const branch = issue.code === 'invalid_union' ? acceptedBranch(issue) : undefined;
+  if (branch) return branch.flatMap((inner) => formatIssue({ ...inner, path: [...issue.path, ...inner.path] }, root, data));
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(schemaAt(root, path)).join(', ');
     return issue.keys.map((key) => {
@@ -89,4 +91,16 @@ function numberRange(schema: z.ZodNumber): string | undefined {
   if (min !== undefined) return `${noun} of at least ${min}`;
   if (max !== undefined) return `${noun} of at most ${max}`;
   return schema.isInt ? 'an integer' : undefined;
+}
+
+/**
+ * In a union such as "one role or a list of roles", the one alternative that took the value's shape, when there is
+ * exactly one: its problems ("roles[1]: expected one of …") say more than "expected … or a list; got a list".
+ * Alternatives that refused the value's type are out; of the rest, those whose problems lie inside the value win.
+ */
+function acceptedBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+  const shaped = issue.errors.filter((issues) => issues.length > 0 && !issues.every((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+  if (shaped.length === 1) return shaped[0];
+  const inside = shaped.filter((issues) => issues.every((inner) => inner.path.length > 0));
+  return inside.length === 1 ? inside[0] : undefined;
 }

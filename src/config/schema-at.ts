@@ -23,7 +23,7 @@ export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodTy
   let current: z.ZodType | undefined = root;
   for (const segment of path) {
     if (current === undefined) return undefined;
-    const schema = unwrap(current);
+    const schema = branchFor(unwrap(current), segment);
     if (schema instanceof z.ZodObject && typeof segment === 'string') current = schema.shape[segment] as z.ZodType | undefined;
     else if (schema instanceof z.ZodArray && typeof segment === 'number') current = schema.element as z.ZodType;
     else return undefined;
@@ -31,7 +31,17 @@ export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodTy
   return current === undefined ? undefined : unwrap(current);
 }
 
-/** The keys a strict object allows, in schema order. */
+/** The keys a strict object allows, in schema order; for a union (`a string or a mapping`), its mappings' keys. */
 export function allowedKeys(schema: z.ZodType | undefined): string[] {
+  if (schema instanceof z.ZodUnion) return [...new Set((schema.options as readonly z.ZodType[]).flatMap((option) => allowedKeys(unwrap(option))))];
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** In a union (`one role or a list of roles`), the option a path segment can lead into: a mapping for a key, a list for an index. */
+function branchFor(schema: z.ZodType, segment: PropertyKey): z.ZodType {
+  if (!(schema instanceof z.ZodUnion)) return schema;
+  const options = (schema.options as readonly z.ZodType[]).map(unwrap);
+  const fits = (option: z.ZodType) =>
+    typeof segment === 'number' ? option instanceof z.ZodArray : option instanceof z.ZodObject && typeof segment === 'string' && segment in option.shape;
+  return options.find(fits) ?? schema;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, ipAddressSchema, nameSchema } from './field-schemas.js';
 import { cardSchema, moduleSchema } from './hardware-schema.js';
+import { nodeSnmpSchema } from './node-snmp-schema.js';
 
 export const NODE_ROLES = ['primary', 'secondary', 'expansion', 'application-server', 'ip500v2', 'standalone'] as const;
 export const PLATFORMS = ['linux-server', 'virtual', 'ip500v2', 'ip500v2a', 'cloud'] as const;
@@ -27,6 +28,8 @@ export const nodeSchema = z.strictObject({
   licenceSource: z.enum(LICENCE_SOURCES).default(DEFAULT_LICENCE_SOURCE),
   cards: z.array(cardSchema).optional(),
   modules: z.array(moduleSchema).optional(),
+  /** SNMP trap allowlists, v3 engine id and polling (collectors/snmp/README.md). */
+  snmp: nodeSnmpSchema.optional(),
 });
 
 export type NodeConfig = z.infer<typeof nodeSchema>;

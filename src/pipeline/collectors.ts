@@ -3,7 +3,9 @@ import { collectorFactories } from '../../collectors/registry.js';
 import type { Collector, CollectorContext, CollectorFactory } from '../../collectors/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
+import type { FleetIndex } from '../fleet/fleet-index.js';
 import { countersFor, type CollectorMetricFamilies } from '../metrics/collector-metrics.js';
+import type { MetricsRegistry } from '../metrics/registry.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface RunningCollector {
@@ -18,7 +20,7 @@ export interface RunningCollector {
  */
 export function createCollectors(
   config: Config,
-  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies },
+  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies; registry?: MetricsRegistry; fleet?: FleetIndex },
 ): RunningCollector[] {
   const created: RunningCollector[] = [];
   for (const factory of collectorFactories as readonly CollectorFactory<unknown>[]) {
@@ -29,6 +31,8 @@ export function createCollectors(
       log: deps.log.child({ collector: factory.type }),
       clock: deps.clock,
       metrics: counters,
+      ...(deps.registry && { registry: deps.registry }),
+      ...(deps.fleet && { fleet: deps.fleet }),
       emit: (event) => {
         const result = deps.pipeline.offer(event);
         if (result === 'accepted') counters.accepted();

@@ -117,6 +117,16 @@ export class MemoryStore implements Store {
     return this.state.transitions.filter((transition) => transition.alarmId === alarmId).map((transition) => ({ ...transition }));
   }
 
+  findOpenAlarm(query: { nodeId: string; codePrefix?: string | undefined; category?: string | undefined; excludeId: number }): Alarm | null {
+    for (const alarm of this.state.alarms.values()) {
+      if (alarm.nodeId !== query.nodeId || alarm.state === 'cleared' || alarm.id === query.excludeId) continue;
+      if (!alarm.code.startsWith(query.codePrefix ?? '')) continue;
+      if (query.category !== undefined && alarm.category !== query.category) continue;
+      return structuredClone(alarm);
+    }
+    return null;
+  }
+
   countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number {
     return this.state.transitions.filter((t) => t.alarmId === alarmId && t.kind === kind && t.at >= since).length;
   }

@@ -74,6 +74,7 @@ export class SqliteStore implements Store {
   private readonly transitionsStmt;
   private readonly countByStateStmt;
   private readonly countTransitionsStmt;
+  private readonly findOpenStmt;
   private readonly outbox: SqliteOutbox;
   private readonly silences: SqliteSilences;
   private readonly unmatched: SqliteUnmatched;
@@ -121,6 +122,11 @@ export class SqliteStore implements Store {
     this.transitionsStmt = db.prepare<[number], TransitionRow>('SELECT * FROM alarm_transitions WHERE alarm_id = ? ORDER BY id');
     this.countTransitionsStmt = db.prepare<[number, string, number], { count: number }>(
       'SELECT count(*) AS count FROM alarm_transitions WHERE alarm_id = ? AND kind = ? AND at >= ?',
+    );
+    // Inhibition asks this for every alarm change: it must not read the node's alarms into objects.
+    this.findOpenStmt = db.prepare<{ node_id: string; prefix: string; category: string | null; exclude: number }, AlarmRow>(
+      `SELECT * FROM alarms WHERE node_id = @node_id AND state IN ('active', 'acknowledged') AND id != @exclude
+         AND substr(code, 1, length(@prefix)) = @prefix AND (@category IS NULL OR category = @category) LIMIT 1`,
     );
     this.outbox = new SqliteOutbox(db);
     this.silences = new SqliteSilences(db);
@@ -181,6 +187,11 @@ export class SqliteStore implements Store {
 
   alarmTransitions(alarmId: number): AlarmTransition[] {
     return this.transitionsStmt.all(alarmId).map(transitionFromRow);
+  }
+
+  findOpenAlarm(query: { nodeId: string; codePrefix?: string | undefined; category?: string | undefined; excludeId: number }): Alarm | null {
+    const row = this.findOpenStmt.get({ node_id: query.nodeId, prefix: query.codePrefix ?? '', category: query.category ?? null, exclude: query.excludeId });
+    return row ? alarmFromRow(row) : null;
   }
 
   countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number {

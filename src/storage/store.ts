@@ -68,6 +68,8 @@ export interface AlarmRepository {
   insertAlarm(alarm: Omit<Alarm, 'id'>): Alarm;
   updateAlarm(alarm: Alarm): void;
   insertTransition(transition: Omit<AlarmTransition, 'id'>): AlarmTransition;
+  /** Any open alarm of the node whose code starts with codePrefix (and has the category, if given), other than excludeId. */
+  findOpenAlarm(query: { nodeId: string; codePrefix?: string | undefined; category?: string | undefined; excludeId: number }): Alarm | null;
   /** How many transitions of this kind the alarm had at or after `since` (flap detection). */
   countTransitionsSince(alarmId: number, kind: TransitionKind, since: number): number;
 }

@@ -25,6 +25,13 @@ export function nodeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       return { nodes };
     });
 
+    app.get('/api/v1/nodes/:id/inventory', { schema: { params: z.strictObject({ id: z.string().min(1) }) } }, async (request) => {
+      if (!deps.fleet.node(request.params.id)) throw new CodedError('IPO_ERR_NOT_FOUND', `node ${request.params.id} is not in the fleet inventory`);
+      const inventory = deps.inventory(request.params.id);
+      if (!inventory) throw new CodedError('IPO_ERR_NOT_FOUND', `no inventory polled from node ${request.params.id} yet (enable SNMP polling for it)`);
+      return { inventory };
+    });
+
     app.get('/api/v1/nodes/:id/known-issues', { schema: { params: z.strictObject({ id: z.string().min(1) }) } }, async (request) => {
       const row = deps.fleet.node(request.params.id);
       if (!row) throw new CodedError('IPO_ERR_NOT_FOUND', `node ${request.params.id} is not in the fleet inventory`);
