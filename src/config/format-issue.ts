@@ -32,13 +32,15 @@ export function formatIssue(issue: z.core.$ZodIssue, root: z.ZodType, data: unkn
   const found = valueAt(data, path);
   const schema = schemaAt(root, path);
   const label = formatKeyPath(path);
+  // A secret (community string, key, password) is never echoed back, even when it is wrong.
+  const shown = schema?.meta()?.['secret'] === true ? 'a value that is not shown (secret)' : describeValue(found.value);
   if (issue.code === 'custom') {
-    const got = issue.message.startsWith('expected ') ? `; got ${describeValue(found.value)}` : '';
+    const got = issue.message.startsWith('expected ') ? `; got ${shown}` : '';
     return [{ path, anchor: 'value', text: `${label}: ${issue.message}${got}` }];
   }
   const expected = expectation(issue, schema, path, root, found.value);
   const text = found.present
-    ? `${label}: expected ${expected}; got ${describeValue(found.value)}`
+    ? `${label}: expected ${expected}; got ${shown}`
     : `${label}: required key is missing; expected ${schema ? describeSchema(schema) : expected}`;
   return [{ path, anchor: 'value', text }];
 }

@@ -91,3 +91,29 @@ test('full-fleet.yaml: values as written, defaults where left out', () => {
     { id: 'exp2', expansionPort: 2, type: 'ATM16' },
   ]);
 });
+
+test('a wrong secret is reported without echoing its value', () => {
+  const yaml = `fleet:
+  customers:
+    - id: acme
+      name: Acme
+      sites:
+        - id: hq
+          name: HQ
+          timeZone: UTC
+          nodes:
+            - id: n1
+              name: N1
+              role: primary
+              addresses: [10.0.0.1]
+              snmp: { communities: [12345] }
+`;
+  assert.throws(
+    () => parseConfigText(yaml, 'secret.yaml'),
+    (error: Error) => {
+      assert.match(error.message, /fleet\.customers\[0\]\.sites\[0\]\.nodes\[0\]\.snmp\.communities\[0\]: expected .*; got a value that is not shown \(secret\)/);
+      assert.ok(!error.message.includes('12345'));
+      return true;
+    },
+  );
+});
