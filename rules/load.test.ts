@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CodedError, type ErrorCode } from '../src/errors.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { codedError, testInvalidFixtures } from '../test/helpers/invalid-fixtures.js';
 import { loadKnownIssues, parseKnownIssues } from './load.js';
 import { knownIssuesJsonSchema } from './schema.js';
 
@@ -10,36 +10,7 @@ import { knownIssuesJsonSchema } from './schema.js';
 const INVALID_DIR = 'rules/testdata/invalid';
 const JSON_SCHEMA_FILE = 'rules/known-issues.schema.json';
 const YAML_CASES = new Set(['yaml-syntax-error', 'duplicate-yaml-key']);
-// UPDATE_GOLDEN=1 rewrites the expected files; review the diff before keeping it.
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-
-function codedError(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof CodedError, `expected a CodedError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an error');
-}
-
-const cases = readdirSync(INVALID_DIR).filter((file) => file.endsWith('.yaml')).map((file) => file.slice(0, -'.yaml'.length)).sort();
-
-test('every invalid fixture has an expected message, and every expected message a fixture', () => {
-  const expected = readdirSync(INVALID_DIR).filter((file) => file.endsWith('.expected.txt')).map((file) => file.slice(0, -'.expected.txt'.length)).sort();
-  assert.deepEqual(expected, cases);
-});
-
-for (const name of cases) {
-  test(`invalid: ${name}`, () => {
-    const error = codedError(() => loadKnownIssues(`${INVALID_DIR}/${name}.yaml`));
-    const expectedCode: ErrorCode = YAML_CASES.has(name) ? 'IPO_ERR_RULES_YAML' : 'IPO_ERR_RULES_INVALID';
-    const expectedFile = `${INVALID_DIR}/${name}.expected.txt`;
-    if (UPDATE) writeFileSync(expectedFile, `${error.message}\n`);
-    assert.equal(error.code, expectedCode);
-    assert.equal(error.message, readFileSync(expectedFile, 'utf8').trimEnd());
-  });
-}
+testInvalidFixtures({ dir: INVALID_DIR, load: loadKnownIssues, yamlCases: YAML_CASES, yamlCode: 'IPO_ERR_RULES_YAML', invalidCode: 'IPO_ERR_RULES_INVALID' });
 
 test('an unreadable catalogue is IPO_ERR_RULES_READ, naming the path and the OS error', () => {
   const missing = codedError(() => loadKnownIssues('rules/testdata/no-such-file.yaml'));
@@ -80,6 +51,6 @@ test('known-issues.schema.json (for editors) is the schema as generated now; UPD
   const schema = knownIssuesJsonSchema();
   assert.equal(schema['additionalProperties'], false);
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  if (UPDATE) writeFileSync(JSON_SCHEMA_FILE, text);
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(JSON_SCHEMA_FILE, text);
   assert.equal(readFileSync(JSON_SCHEMA_FILE, 'utf8'), text);
 });

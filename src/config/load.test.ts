@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CodedError, type ErrorCode } from '../errors.js';
+import { codedError, testInvalidFixtures } from '../../test/helpers/invalid-fixtures.js';
 import { loadConfigFile, parseConfigText } from './load.js';
 import { defaultConfig } from './schema.js';
 
@@ -10,36 +9,7 @@ import { defaultConfig } from './schema.js';
 const INVALID_DIR = 'src/config/testdata/invalid';
 const VALID_DIR = 'src/config/testdata/valid';
 const YAML_CASES = new Set(['yaml-syntax-error', 'duplicate-yaml-key']);
-// UPDATE_GOLDEN=1 rewrites the expected files; review the diff before keeping it.
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-
-function codedError(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof CodedError, `expected a CodedError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an error');
-}
-
-const cases = readdirSync(INVALID_DIR).filter((file) => file.endsWith('.yaml')).map((file) => file.slice(0, -'.yaml'.length)).sort();
-
-test('every invalid fixture has an expected message, and every expected message a fixture', () => {
-  const expected = readdirSync(INVALID_DIR).filter((file) => file.endsWith('.expected.txt')).map((file) => file.slice(0, -'.expected.txt'.length)).sort();
-  assert.deepEqual(expected, cases);
-});
-
-for (const name of cases) {
-  test(`invalid: ${name}`, () => {
-    const error = codedError(() => loadConfigFile(`${INVALID_DIR}/${name}.yaml`));
-    const expectedCode: ErrorCode = YAML_CASES.has(name) ? 'IPO_ERR_CONFIG_YAML' : 'IPO_ERR_CONFIG_INVALID';
-    const expectedFile = `${INVALID_DIR}/${name}.expected.txt`;
-    if (UPDATE) writeFileSync(expectedFile, `${error.message}\n`);
-    assert.equal(error.code, expectedCode);
-    assert.equal(error.message, readFileSync(expectedFile, 'utf8').trimEnd());
-  });
-}
+testInvalidFixtures({ dir: INVALID_DIR, load: loadConfigFile, yamlCases: YAML_CASES, yamlCode: 'IPO_ERR_CONFIG_YAML', invalidCode: 'IPO_ERR_CONFIG_INVALID' });
 
 test('an unreadable file is IPO_ERR_CONFIG_READ, naming the path and the OS error', () => {
   const missing = codedError(() => loadConfigFile('src/config/testdata/no-such-file.yaml'));
