@@ -77,3 +77,17 @@ test('a batch the store refuses stays queued and is stored on retry, in order', 
   const stored = store.listEvents({ limit: 100 }).map((event) => event.receivedAt).reverse();
   assert.deepEqual(stored, [1000, 1001, 1002, 1003, 1004]);
 });
+
+test('listeners get each stored batch; one that throws does not stop the others', async (t) => {
+  const { pipeline } = setup();
+  t.after(() => pipeline.stop());
+  const seen: number[] = [];
+  pipeline.addListener(() => {
+    throw new Error('broken sink');
+  });
+  pipeline.addListener((recorded) => seen.push(...recorded.map((r) => r.event.id)));
+  pipeline.start();
+  for (let i = 0; i < 5; i += 1) pipeline.offer(makeEvent());
+  await pipeline.whenDrained();
+  assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+});

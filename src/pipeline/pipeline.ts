@@ -14,8 +14,6 @@ export interface PipelineOptions {
   batchSize: number;
   log: Logger;
   metrics: PipelineMetrics;
-  /** Called after each stored batch, outside the transaction (live updates, later sinks). */
-  onRecorded?: (recorded: RecordedDecision[]) => void;
 }
 
 const RETRY_DELAY_MS = 1000;
@@ -32,6 +30,7 @@ export class Pipeline {
   private retryTimer: NodeJS.Timeout | null = null;
   private running = false;
   private drainedWaiters: Array<() => void> = [];
+  private readonly listeners: Array<(recorded: RecordedDecision[]) => void> = [];
 
   constructor(private readonly options: PipelineOptions) {
     this.queue = new BoundedQueue(options.queueCapacity);
@@ -41,6 +40,15 @@ export class Pipeline {
   start(): void {
     this.running = true;
     this.schedule();
+  }
+
+  /**
+   * Calls fn after each stored batch, outside the transaction, with what was
+   * stored (sinks such as InfluxDB, live updates, the licence and resiliency
+   * engines). A listener that throws is logged; it cannot undo the batch.
+   */
+  addListener(fn: (recorded: RecordedDecision[]) => void): void {
+    this.listeners.push(fn);
   }
 
   offer(event: FleetEvent): EmitResult {
@@ -104,10 +112,12 @@ export class Pipeline {
       return false;
     }
     metrics.countRecorded(recorded);
-    try {
-      this.options.onRecorded?.(recorded);
-    } catch (error) {
-      log.error({ err: error }, 'a listener failed after a batch was stored');
+    for (const listener of this.listeners) {
+      try {
+        listener(recorded);
+      } catch (error) {
+        log.error({ err: error }, 'a listener failed after a batch was stored');
+      }
     }
     return true;
   }
