@@ -5,6 +5,7 @@ import type { FleetEvent } from '../src/events/fleet-event.js';
 import type { FleetIndex } from '../src/fleet/fleet-index.js';
 import type { CollectorCounters } from '../src/metrics/collector-metrics.js';
 import type { MetricsRegistry } from '../src/metrics/registry.js';
+import type { Store } from '../src/storage/store.js';
 
 /** What the pipeline says when offered an event: taken, or refused because the queue is full. */
 export type EmitResult = 'accepted' | 'queue-full';
@@ -20,6 +21,10 @@ export interface CollectorContext {
   registry?: MetricsRegistry;
   /** The fleet, for collectors that check senders per node (SNMP allowlists, polling); absent in unit tests. */
   fleet?: FleetIndex;
+  /** For collectors that remember state across restarts (SSA snapshots); events still go through emit(). */
+  store?: Store;
+  /** Resolves once every event emitted before the call is in the store (pipeline drained); absent in unit tests. */
+  stored?(): Promise<void>;
 }
 
 /** A socket or feed the collector listens on, reported after start() (port 0 becomes the real port). */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfigFile } from './config/load.js';
 import { defaultConfig, type Config } from './config/schema.js';
 import { checkRules } from '../rules/check.js';
+import { registerDashboardCommands } from '../dashboards/cli-commands.js';
 import { rulesDirOf } from './correlation/known-issue-rules.js';
 import { CodedError } from './errors.js';
 import { createLogger } from './log.js';
@@ -50,6 +51,8 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${result.message}\n`);
       process.exit(EXIT_CONFIG);
     });
+
+  registerDashboardCommands(program);
 
   program
     .command('version')

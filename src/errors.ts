@@ -15,6 +15,12 @@ export const ERROR_CODES = {
   IPO_ERR_NOT_FOUND: 'The requested resource does not exist.',
   IPO_ERR_BAD_REQUEST: 'The request parameters are invalid; the message says which one.',
   IPO_ERR_CONFLICT: 'The request does not fit the current state (e.g. acknowledging an alarm that is already cleared). Reload and try again.',
+  IPO_ERR_GRAFANA_PUSH_FAILED: "Grafana refused or could not be reached by `ipo-observer dashboards push`. The message names the dashboard and Grafana's answer: check --grafana-url, the token (a service-account token with the Editor role) and --folder-uid, then push again (it is idempotent).",
+  IPO_ERR_NOTIFIER_CONFIG: 'A notifier cannot start: an SMTP password environment variable is unset or empty, a password or CA file cannot be read, or the outbox folder cannot be created. The message names which; fix it and restart.',
+  IPO_ERR_UNAUTHORIZED: 'The request has no valid bearer token. Send "Authorization: Bearer <token>" with a token from the configuration (e.g. collectors.ssa.tokens).',
+  IPO_ERR_PAYLOAD_TOO_LARGE: 'The request body is larger than the endpoint accepts (10 MB for SSA snapshots). Send one alarm list per request.',
+  IPO_ERR_SSA_SNAPSHOT_INVALID: 'The SSA alarm snapshot cannot be read. The message names the line and what is wrong (columns, date, occurrences, node or list); nothing of it was applied. Fix it and send it again.',
+  IPO_ERR_OVERLOADED: 'The event queue is full, so part of the input was not taken. Nothing accepted is lost; send the same input again later and only what is missing is delivered.',
   IPO_ERR_INTERNAL: 'An unexpected failure inside ipo-observer. The server log has the details; please report it.',
 } as const;
 

@@ -1,7 +1,7 @@
 import { pino, type Logger } from 'pino';
 
 /** Paths never written to logs, whatever a caller passes (secrets arrive with later collectors and notifiers). */
-export const REDACTED_PATHS = ['*.password', '*.authKey', '*.privKey', '*.community', '*.token', 'config.*.password'];
+export const REDACTED_PATHS = ['*.password', '*.authKey', '*.privKey', '*.community', '*.token', '*.tokens', 'config.*.password'];
 
 /**
  * The root logger: JSON lines on stdout, one per thing worth knowing, never

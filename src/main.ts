@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { ssaIngestOf } from '../collectors/ssa/ssa-api.js';
 import { isInventorySource, type Endpoint } from '../collectors/types.js';
 import { buildApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
@@ -76,6 +77,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
         return null;
       },
       knownIssues: (node) => rules.current().exposures(node),
+      ssaIngest: ssaIngestOf(() => collectors),
       metrics,
       version: VERSION,
       now: () => clock.now(),
@@ -107,7 +109,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
     log.info({ component: 'http', ...http }, 'http listening');
 
-    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet });
+    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet, store });
     for (const { type, collector } of collectors) {
       await collector.start();
       for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');

@@ -1,5 +1,6 @@
 import type { Benchmark } from '../benchmark.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
+import { collectorCost } from './collector-cost.js';
 import { startDgramTarget } from './dgram-target.js';
 import { startIpoTarget } from './ipo-target.js';
 import { ramp, type RampOptions, type RampResult } from './ramp.js';
@@ -30,7 +31,9 @@ export const benchmark: Benchmark = {
       const granted = ours.receiveBufferBytes;
       const rsyslog = await measure(() => startRsyslogTarget(dir.path, granted), progress);
       const dgram = await measure(() => startDgramTarget(RECEIVE_BUFFER_BYTES), progress);
-      return { title: 'Syslog ingest over UDP at zero loss (bench/syslog)', markdown: renderSyslogReport({ ours, rsyslog, dgram, ramp: RAMP }) };
+      const collector = collectorCost();
+      progress(`syslog collector alone: ${collector.microsecondsPerMessage} µs/message`);
+      return { title: 'Syslog ingest over UDP at zero loss (bench/syslog)', markdown: renderSyslogReport({ ours, rsyslog, dgram, collector, ramp: RAMP }) };
     } finally {
       dir.remove();
     }

@@ -2,15 +2,12 @@
 //   node --import tsx bench/syslog/sender.ts PORT RATE SECONDS FIRST_SEQ
 // Each message carries "msgnum:NNNNNNNN:" (rsyslog's testbench convention) so receivers can be sequence-checked.
 import { createSocket } from 'node:dgram';
+import { benchMessage } from './bench-message.js';
 
 const [port, rate, seconds, first] = process.argv.slice(2).map(Number) as [number, number, number, number];
 const total = Math.round(rate * seconds);
 // Never more than 1 ms worth of messages at once, so a late tick does not become a burst.
 const burst = Math.max(1, Math.ceil(rate / 1000));
-
-export function benchMessage(seq: number): Buffer {
-  return Buffer.from(`<134>Nov 21 05:10:17 benchhost IPOffice: msgnum:${String(seq).padStart(8, '0')}: bench payload to make a typical 120-byte line`);
-}
 
 const socket = createSocket('udp4');
 socket.connect(port, '127.0.0.1', () => {

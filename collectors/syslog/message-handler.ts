@@ -1,5 +1,4 @@
 import type { CollectorContext } from '../types.js';
-import type { FrameRefusalReason } from './frame-decoder.js';
 import { createLogSample } from './log-sample.js';
 import { mapSyslogToEvent, type ListenerName } from './map.js';
 import { parseSyslog } from './parse-syslog.js';
@@ -29,7 +28,6 @@ export interface MessageHandlerOptions {
 
 /** Refusal reasons the collector adds to the parser's (SYSLOG_REFUSAL_REASONS) and framing's; metric labels, never renamed. */
 export const COLLECTOR_REFUSAL_REASONS = ['unlisted-source', 'internal-error'] as const;
-export type CollectorRefusalReason = (typeof COLLECTOR_REFUSAL_REASONS)[number] | FrameRefusalReason;
 
 const SAMPLE_BYTES = 120;
 

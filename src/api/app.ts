@@ -11,6 +11,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { pageRoutes } from './routes/pages.js';
 import { silenceRoutes } from './routes/silences.js';
+import { ssaRoutes } from './routes/ssa.js';
 import { unmatchedRoutes } from './routes/unmatched.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -35,6 +36,7 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
   await app.register(alarmRoutes(deps));
   await app.register(alarmActionRoutes(deps));
   await app.register(silenceRoutes(deps));
+  await app.register(ssaRoutes(deps));
   await app.register(unmatchedRoutes(deps));
   await app.register(metricsRoutes(deps));
   await app.register(pageRoutes(deps));

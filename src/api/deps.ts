@@ -1,3 +1,4 @@
+import type { SsaIngestApi } from '../../collectors/ssa/ssa-api.js';
 import type { Endpoint } from '../../collectors/types.js';
 import type { KnownIssueExposure, NodeInventoryFacts } from '../../rules/known-issues-for-node.js';
 import type { SilenceCache } from '../correlation/silence-cache.js';
@@ -25,4 +26,6 @@ export interface ApiDeps {
   version: string;
   health: () => HealthSnapshot;
   now: () => number;
+  /** The SSA collector's ingest (POST /api/v1/ssa/alarms); absent: the route answers 404. */
+  ssaIngest?: SsaIngestApi;
 }

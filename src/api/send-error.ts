@@ -5,6 +5,10 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   IPO_ERR_NOT_FOUND: 404,
   IPO_ERR_BAD_REQUEST: 400,
   IPO_ERR_CONFLICT: 409,
+  IPO_ERR_UNAUTHORIZED: 401,
+  IPO_ERR_PAYLOAD_TOO_LARGE: 413,
+  IPO_ERR_SSA_SNAPSHOT_INVALID: 422,
+  IPO_ERR_OVERLOADED: 503,
 };
 
 /** Every API error has the same shape: { error: { code, message } }, with a stable code. */

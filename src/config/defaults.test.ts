@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
+import { DEFAULT_SSA_CONFIG } from '../../collectors/ssa/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
 import { DEFAULTS } from './defaults.js';
 import { defaultConfig } from './schema.js';
@@ -24,7 +25,7 @@ test('the documented defaults', () => {
         { id: 'node-unreachable-inhibits-node-alarms', source: { codePrefix: 'poll.node-unreachable' }, target: { codePrefix: '' }, equal: ['node'] },
       ],
     },
-    collectors: { syslog: DEFAULT_SYSLOG_CONFIG, snmp: DEFAULT_SNMP_CONFIG },
+    collectors: { syslog: DEFAULT_SYSLOG_CONFIG, snmp: DEFAULT_SNMP_CONFIG, ssa: DEFAULT_SSA_CONFIG },
     fleet: { customers: [] },
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
+import { DEFAULT_SSA_CONFIG } from '../../collectors/ssa/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
 import { DEFAULT_CORRELATION_CONFIG } from '../correlation/policy.js';
 
@@ -48,6 +49,7 @@ export const DEFAULTS = {
   collectors: {
     syslog: DEFAULT_SYSLOG_CONFIG,
     snmp: DEFAULT_SNMP_CONFIG,
+    ssa: DEFAULT_SSA_CONFIG,
   },
   fleet: DEFAULT_FLEET_CONFIG,
 } as const;

@@ -5,6 +5,7 @@ import type { AlarmRepository } from '../storage/store.js';
 import type { Alarm, AlarmTransition, TransitionKind } from './alarm.js';
 import type { NotificationStatus } from './notification.js';
 import type { CorrelationConfig, InhibitRule } from './policy.js';
+import type { RecurringWindow } from './recurring-window.js';
 import type { NodeFacts, RuleMatch, RuleMatcher } from './rule-matcher.js';
 import type { Silence } from './silence.js';
 
@@ -53,6 +54,8 @@ export interface StageContext {
   rules: () => RuleMatcher;
   /** Silences and maintenance windows, active or not; stages check the time. */
   silences: () => readonly Silence[];
+  /** Recurring maintenance windows from the configuration (notifiers.maintenanceWindows); none when absent. */
+  maintenanceWindows?: () => readonly RecurringWindow[];
   policy: Pick<CorrelationConfig, 'reoccurrence' | 'flapping'>;
   inhibitRules: readonly InhibitRule[];
 }

@@ -4,10 +4,13 @@ import type { TransitionKind } from './alarm.js';
 
 /**
  * The outbox: one row per alarm transition worth telling someone about, with
- * the reason it was or was not sent. `pending` rows are for the notifiers
- * (email, issue 11) to claim; `held` rows say why nothing was sent.
+ * the reason it was or was not sent. `pending` rows are for the notifiers to
+ * claim; `held` rows say why nothing was sent. A claimed row is `dispatched`
+ * (its per-profile deliveries say what happens, notifiers/delivery.ts) until
+ * every delivery is final: then `sent` (at least one profile got it), `failed`
+ * (a profile's mail failed for good) or `skipped` (no profile took it).
  */
-export const NOTIFICATION_STATUSES = ['pending', 'held', 'sent', 'failed'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'held', 'dispatched', 'sent', 'failed', 'skipped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export interface Notification {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, ipAddressSchema, nameSchema } from './field-schemas.js';
 import { cardSchema, moduleSchema } from './hardware-schema.js';
 import { nodeSnmpSchema } from './node-snmp-schema.js';
+import { nodeSsaSchema } from './node-ssa-schema.js';
 
 export const NODE_ROLES = ['primary', 'secondary', 'expansion', 'application-server', 'ip500v2', 'standalone'] as const;
 export const PLATFORMS = ['linux-server', 'virtual', 'ip500v2', 'ip500v2a', 'cloud'] as const;
@@ -30,6 +31,8 @@ export const nodeSchema = z.strictObject({
   modules: z.array(moduleSchema).optional(),
   /** SNMP trap allowlists, v3 engine id and polling (collectors/snmp/README.md). */
   snmp: nodeSnmpSchema.optional(),
+  /** How SSA alarm lists of this node print dates (collectors/ssa/README.md). */
+  ssa: nodeSsaSchema.optional(),
 });
 
 export type NodeConfig = z.infer<typeof nodeSchema>;

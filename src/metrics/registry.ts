@@ -45,6 +45,13 @@ export class MetricsRegistry {
     this.register({ name, help, type: 'gauge', values: new Map(), collect });
   }
 
+  /** Every current sample, for exporters other than /metrics (the InfluxDB sink samples them periodically). */
+  samples(): Array<{ name: string; type: 'counter' | 'gauge'; labels: Labels; value: number }> {
+    return [...this.families.values()].flatMap((family) =>
+      (family.collect ? family.collect() : [...family.values.values()]).map((sample) => ({ name: family.name, type: family.type, labels: sample.labels, value: sample.value })),
+    );
+  }
+
   render(): string {
     const lines: string[] = [];
     for (const family of this.families.values()) {

@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import { countersFor, type CollectorMetricFamilies } from '../metrics/collector-metrics.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
+import type { Store } from '../storage/store.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface RunningCollector {
@@ -20,7 +21,7 @@ export interface RunningCollector {
  */
 export function createCollectors(
   config: Config,
-  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies; registry?: MetricsRegistry; fleet?: FleetIndex },
+  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies; registry?: MetricsRegistry; fleet?: FleetIndex; store?: Store },
 ): RunningCollector[] {
   const created: RunningCollector[] = [];
   for (const factory of collectorFactories as readonly CollectorFactory<unknown>[]) {
@@ -33,6 +34,8 @@ export function createCollectors(
       metrics: counters,
       ...(deps.registry && { registry: deps.registry }),
       ...(deps.fleet && { fleet: deps.fleet }),
+      ...(deps.store && { store: deps.store }),
+      stored: () => deps.pipeline.whenDrained(),
       emit: (event) => {
         const result = deps.pipeline.offer(event);
         if (result === 'accepted') counters.accepted();

@@ -4,6 +4,10 @@ import type { Silence } from '../correlation/silence.js';
 import { ALARM_STATES } from '../correlation/alarm.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
 import { compareAlarms } from './alarm-order.js';
+import { emptyLicenceTables, insertLicenceTransition, listLicenceStates, listLicenceTransitions, saveLicenceState, type LicenceTables } from './memory-licence.js';
+import { listSsaEntries, saveSsaEntries, type SsaEntryMap } from './memory-ssa-entries.js';
+import { emptyDeliveryState, MemoryDeliveries, type DeliveryState } from './memory-deliveries.js';
+import { emptyQosState, MemoryQos, type QosState } from './memory-qos.js';
 import { matchesAlarmQuery, matchesEventQuery } from './query-match.js';
 import { retentionCutoffs } from './retention-cutoffs.js';
 import { alarmFromRow, alarmToRow, eventFromRow, eventToRow } from './rows.js';
@@ -19,6 +23,10 @@ interface MemoryState {
   notifications: Notification[];
   silences: Silence[];
   unmatched: Map<string, UnmatchedCluster>;
+  ssaEntries: SsaEntryMap;
+  deliveries: DeliveryState;
+  qos: QosState;
+  licence: LicenceTables;
 }
 
 /**
@@ -39,7 +47,15 @@ export class MemoryStore implements Store {
     notifications: [],
     silences: [],
     unmatched: new Map(),
+    ssaEntries: new Map(),
+    deliveries: emptyDeliveryState(),
+    qos: emptyQosState(),
+    licence: emptyLicenceTables(),
   };
+  /** Notifier deliveries and messages (NotifierOutbox), delegated below; reads this.state, so rollbacks cover them. */
+  private readonly deliveries = new MemoryDeliveries(() => this.state);
+  /** QoS call records and samples (QosRepository), delegated below; reads this.state, so rollbacks cover them. */
+  private readonly qos = new MemoryQos(() => this.state.qos);
 
   transaction<T>(fn: () => T): T {
     const snapshot = structuredClone(this.state);
@@ -146,6 +162,18 @@ export class MemoryStore implements Store {
       .map((n) => ({ ...n }));
   }
 
+  listPendingNotifications: Store['listPendingNotifications'] = (limit) => this.deliveries.listPendingNotifications(limit);
+  profilesTold: Store['profilesTold'] = (notifier, alarmId) => this.deliveries.profilesTold(notifier, alarmId);
+  recordFanOut: Store['recordFanOut'] = (id, deliveries, at) => this.deliveries.recordFanOut(id, deliveries, at);
+  listDeliveries: Store['listDeliveries'] = (query) => this.deliveries.listDeliveries(query);
+  setDeliveryStatus: Store['setDeliveryStatus'] = (ids, status, reason, at) => this.deliveries.setDeliveryStatus(ids, status, reason, at);
+  insertMessage: Store['insertMessage'] = (message, deliveryIds) => this.deliveries.insertMessage(message, deliveryIds);
+  listDueMessages: Store['listDueMessages'] = (notifier, now, limit) => this.deliveries.listDueMessages(notifier, now, limit);
+  listMessages: Store['listMessages'] = (query) => this.deliveries.listMessages(query);
+  recordAttempt: Store['recordAttempt'] = (id, outcome) => this.deliveries.recordAttempt(id, outcome);
+  listFiringDeliveries: Store['listFiringDeliveries'] = (notifier, limit) => this.deliveries.listFiringDeliveries(notifier, limit);
+  pruneMessages: Store['pruneMessages'] = (before) => this.deliveries.pruneMessages(before);
+
   insertSilence(silence: Omit<Silence, 'id'>): Silence {
     const stored = { ...structuredClone(silence), id: this.state.silences.length + 1 };
     this.state.silences.push(stored);
@@ -210,6 +238,26 @@ export class MemoryStore implements Store {
     for (const event of this.state.events.values()) if (event.alarmId !== null && removed.has(event.alarmId)) event.alarmId = null;
     return { events, alarms: removed.size };
   }
+
+  insertQosCall: Store['insertQosCall'] = (call) => this.qos.insertQosCall(call);
+  updateQosCall: Store['updateQosCall'] = (id, update) => this.qos.updateQosCall(id, update);
+  attachQosTrap: Store['attachQosTrap'] = (id, trap, fill) => this.qos.attachQosTrap(id, trap, fill);
+  insertQosSamples: Store['insertQosSamples'] = (samples) => this.qos.insertQosSamples(samples);
+  getQosCall: Store['getQosCall'] = (id) => this.qos.getQosCall(id);
+  listQosCalls: Store['listQosCalls'] = (query) => this.qos.listQosCalls(query);
+  listQosSamples: Store['listQosSamples'] = (callId, limit) => this.qos.listQosSamples(callId, limit);
+  findQosCallForTrap: Store['findQosCallForTrap'] = (match) => this.qos.findQosCallForTrap(match);
+  summariseQos: Store['summariseQos'] = (query) => this.qos.summariseQos(query);
+  qosWindow: Store['qosWindow'] = (since, until) => this.qos.qosWindow(since, until);
+  applyQosRetention: Store['applyQosRetention'] = (before) => this.qos.applyQosRetention(before);
+
+  listSsaEntries: Store['listSsaEntries'] = (nodeId, list) => listSsaEntries(this.state.ssaEntries, nodeId, list);
+  saveSsaEntries: Store['saveSsaEntries'] = (nodeId, list, changes) => this.transaction(() => saveSsaEntries(this.state.ssaEntries, nodeId, list, changes));
+
+  listLicenceStates: Store['listLicenceStates'] = () => listLicenceStates(this.state.licence);
+  saveLicenceState: Store['saveLicenceState'] = (state) => saveLicenceState(this.state.licence, state);
+  insertLicenceTransition: Store['insertLicenceTransition'] = (transition) => insertLicenceTransition(this.state.licence, transition);
+  listLicenceTransitions: Store['listLicenceTransitions'] = (query) => listLicenceTransitions(this.state.licence, query);
 
   close(): void {}
 

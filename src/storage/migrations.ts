@@ -130,6 +130,172 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX unmatched_clusters_last_seen ON unmatched_clusters (last_seen);
   `,
+  // Notifier deliveries (one per outbox row and profile, UNIQUE key) and the messages that carry them (notifiers/delivery.ts).
+  `
+  CREATE TABLE notification_messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    notifier TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    rejected TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX notification_messages_due ON notification_messages (notifier, status, next_attempt_at);
+  CREATE INDEX notification_messages_profile ON notification_messages (notifier, profile, created_at);
+  CREATE INDEX notification_messages_group ON notification_messages (notifier, profile, group_key, id);
+
+  CREATE TABLE notification_deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    notification_id INTEGER NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
+    alarm_id INTEGER NOT NULL,
+    notifier TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    category TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message_id INTEGER REFERENCES notification_messages (id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX notification_deliveries_notification ON notification_deliveries (notification_id);
+  CREATE INDEX notification_deliveries_alarm ON notification_deliveries (alarm_id, notifier, profile);
+  CREATE INDEX notification_deliveries_status ON notification_deliveries (notifier, status, id);
+  CREATE INDEX notification_deliveries_message ON notification_deliveries (message_id);
+  `,
+  // SSA alarm lists: the last snapshot of each node's list, entry by entry (collectors/ssa/diff.ts).
+  `
+  CREATE TABLE ssa_entries (
+    node_id TEXT NOT NULL,
+    list TEXT NOT NULL,
+    alarm_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    last_date_of_error INTEGER,
+    last_date_text TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (node_id, list, alarm_key)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // QoS call records (one per call segment, RTCP streams and IP Office QoS notifications) and their reports over time.
+  `
+  CREATE TABLE qos_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream_key TEXT NOT NULL,
+    source_address TEXT NOT NULL,
+    ssrc INTEGER,
+    remote_ssrc INTEGER,
+    node_id TEXT,
+    site_id TEXT,
+    customer_id TEXT,
+    extension TEXT,
+    user_name TEXT,
+    phone_type TEXT,
+    remote_party TEXT,
+    trunk TEXT,
+    codec TEXT,
+    clock_rate INTEGER,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    last_report_at INTEGER NOT NULL,
+    end_reason TEXT,
+    attribution TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    jitter_max_ms REAL,
+    jitter_mean_ms REAL,
+    loss_percent REAL,
+    loss_max_percent REAL,
+    packets_lost INTEGER,
+    rtt_max_ms REAL,
+    rtt_mean_ms REAL,
+    rtt_source TEXT,
+    mos REAL,
+    mos_min REAL,
+    r_factor REAL,
+    mos_source TEXT,
+    mos_estimated INTEGER NOT NULL,
+    thresholds TEXT NOT NULL,
+    poor INTEGER NOT NULL,
+    trap_event_id INTEGER,
+    trap_call_id INTEGER,
+    trap_jitter_ms REAL,
+    trap_round_trip_ms REAL,
+    trap_packet_loss REAL,
+    trap_at INTEGER,
+    details TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX qos_calls_started_at ON qos_calls (started_at);
+  CREATE INDEX qos_calls_extension ON qos_calls (extension, started_at);
+  CREATE INDEX qos_calls_node ON qos_calls (node_id, started_at);
+  CREATE INDEX qos_calls_last_report ON qos_calls (last_report_at);
+  CREATE INDEX qos_calls_trap_call ON qos_calls (node_id, trap_call_id) WHERE trap_call_id IS NOT NULL;
+
+  CREATE TABLE qos_samples (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    call_id INTEGER NOT NULL REFERENCES qos_calls (id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    jitter_ms REAL,
+    loss_percent REAL,
+    cumulative_lost INTEGER,
+    rtt_ms REAL,
+    mos REAL,
+    r_factor REAL,
+    details TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX qos_samples_call ON qos_samples (call_id, at);
+  `,
+  // Licence engine: each node's licence state per track and its changes of mode with their evidence (src/licence/).
+  `
+  CREATE TABLE licence_states (
+    node_id TEXT NOT NULL,
+    track TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    since INTEGER NOT NULL,
+    licence_source TEXT NOT NULL,
+    configured_source TEXT NOT NULL,
+    grace_started_at INTEGER,
+    grace_expires_at INTEGER,
+    reminder_key INTEGER,
+    daily_alarms INTEGER NOT NULL,
+    episode TEXT,
+    shortages TEXT NOT NULL,
+    suspect TEXT,
+    last_evidence TEXT,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (node_id, track)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE licence_transitions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    node_id TEXT NOT NULL,
+    track TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    from_mode TEXT,
+    to_mode TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    event_ids TEXT NOT NULL,
+    user TEXT,
+    note TEXT
+  ) STRICT;
+  CREATE INDEX licence_transitions_node ON licence_transitions (node_id, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@ import type { EventCategory } from '../events/categories.js';
 import type { Severity } from '../events/severity.js';
 import type { NotificationQuery } from './store.js';
 
-interface NotificationRow {
+export interface NotificationRow {
   id: number;
   alarm_id: number;
   transition_id: number | null;
@@ -61,11 +61,11 @@ export class SqliteOutbox {
         : query.status !== undefined
           ? this.byStatusStmt.all(query.status, query.limit)
           : this.allStmt.all(query.limit);
-    return rows.map(fromRow);
+    return rows.map(notificationFromRow);
   }
 }
 
-function fromRow(row: NotificationRow): Notification {
+export function notificationFromRow(row: NotificationRow): Notification {
   return {
     id: row.id,
     alarmId: row.alarm_id,

@@ -25,8 +25,12 @@ import {
 } from './rows.js';
 import { prepareRetention, type ApplyRetention } from './sqlite-retention.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteLicence } from './sqlite-licence.js';
+import { SqliteDeliveries } from './sqlite-deliveries.js';
 import { SqliteSilences } from './sqlite-silences.js';
 import { SqliteUnmatched } from './sqlite-unmatched.js';
+import { SqliteSsaEntries } from './sqlite-ssa-entries.js';
+import { SqliteQos } from './sqlite-qos.js';
 import type { AlarmQuery, EventQuery, NotificationQuery, RetentionPolicy, Store, UnmatchedCluster } from './store.js';
 
 export const DATABASE_FILE = 'ipo-observer.db';
@@ -76,8 +80,15 @@ export class SqliteStore implements Store {
   private readonly countTransitionsStmt;
   private readonly findOpenStmt;
   private readonly outbox: SqliteOutbox;
+  /** Notifier deliveries and messages (NotifierOutbox), delegated below. */
+  private readonly deliveries: SqliteDeliveries;
   private readonly silences: SqliteSilences;
   private readonly unmatched: SqliteUnmatched;
+  private readonly ssaEntries: SqliteSsaEntries;
+  /** QoS call records and samples (QosRepository), delegated below. */
+  private readonly qos: SqliteQos;
+  /** Licence states and transitions (LicenceRepository), delegated below. */
+  private readonly licence: SqliteLicence;
   private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   private readonly retention: ApplyRetention;
@@ -129,8 +140,12 @@ export class SqliteStore implements Store {
          AND substr(code, 1, length(@prefix)) = @prefix AND (@category IS NULL OR category = @category) LIMIT 1`,
     );
     this.outbox = new SqliteOutbox(db);
+    this.licence = new SqliteLicence(db);
+    this.deliveries = new SqliteDeliveries(db);
     this.silences = new SqliteSilences(db);
     this.unmatched = new SqliteUnmatched(db);
+    this.ssaEntries = new SqliteSsaEntries(db);
+    this.qos = new SqliteQos(db);
     this.countByStateStmt = db.prepare<[], { state: AlarmState; count: number }>('SELECT state, count(*) AS count FROM alarms GROUP BY state');
     // better-sqlite3 turns a nested call into a SAVEPOINT: it joins the outer transaction,
     // and if it throws only its own writes are undone before the error reaches the outer fn.
@@ -206,6 +221,18 @@ export class SqliteStore implements Store {
     return this.outbox.list(query);
   }
 
+  listPendingNotifications: Store['listPendingNotifications'] = (limit) => this.deliveries.listPendingNotifications(limit);
+  profilesTold: Store['profilesTold'] = (notifier, alarmId) => this.deliveries.profilesTold(notifier, alarmId);
+  recordFanOut: Store['recordFanOut'] = (id, deliveries, at) => this.deliveries.recordFanOut(id, deliveries, at);
+  listDeliveries: Store['listDeliveries'] = (query) => this.deliveries.listDeliveries(query);
+  setDeliveryStatus: Store['setDeliveryStatus'] = (ids, status, reason, at) => this.deliveries.setDeliveryStatus(ids, status, reason, at);
+  insertMessage: Store['insertMessage'] = (message, deliveryIds) => this.deliveries.insertMessage(message, deliveryIds);
+  listDueMessages: Store['listDueMessages'] = (notifier, now, limit) => this.deliveries.listDueMessages(notifier, now, limit);
+  listMessages: Store['listMessages'] = (query) => this.deliveries.listMessages(query);
+  recordAttempt: Store['recordAttempt'] = (id, outcome) => this.deliveries.recordAttempt(id, outcome);
+  listFiringDeliveries: Store['listFiringDeliveries'] = (notifier, limit) => this.deliveries.listFiringDeliveries(notifier, limit);
+  pruneMessages: Store['pruneMessages'] = (before) => this.deliveries.pruneMessages(before);
+
   insertSilence(silence: Omit<Silence, 'id'>): Silence {
     return this.silences.insert(silence);
   }
@@ -238,6 +265,31 @@ export class SqliteStore implements Store {
     this.db.pragma('optimize');
     return removed;
   }
+
+  listSsaEntries(nodeId: string, list: string): ReturnType<Store['listSsaEntries']> {
+    return this.ssaEntries.list(nodeId, list);
+  }
+
+  saveSsaEntries(...[nodeId, list, changes, at]: Parameters<Store['saveSsaEntries']>): void {
+    this.transaction(() => this.ssaEntries.save(nodeId, list, changes, at));
+  }
+
+  insertQosCall: Store['insertQosCall'] = (call) => this.qos.insertQosCall(call);
+  updateQosCall: Store['updateQosCall'] = (id, update) => this.qos.updateQosCall(id, update);
+  attachQosTrap: Store['attachQosTrap'] = (id, trap, fill) => this.qos.attachQosTrap(id, trap, fill);
+  insertQosSamples: Store['insertQosSamples'] = (samples) => this.qos.insertQosSamples(samples);
+  getQosCall: Store['getQosCall'] = (id) => this.qos.getQosCall(id);
+  listQosCalls: Store['listQosCalls'] = (query) => this.qos.listQosCalls(query);
+  listQosSamples: Store['listQosSamples'] = (callId, limit) => this.qos.listQosSamples(callId, limit);
+  findQosCallForTrap: Store['findQosCallForTrap'] = (match) => this.qos.findQosCallForTrap(match);
+  summariseQos: Store['summariseQos'] = (query) => this.qos.summariseQos(query);
+  qosWindow: Store['qosWindow'] = (since, until) => this.qos.qosWindow(since, until);
+  applyQosRetention: Store['applyQosRetention'] = (before) => this.qos.applyQosRetention(before);
+
+  listLicenceStates: Store['listLicenceStates'] = () => this.licence.listLicenceStates();
+  saveLicenceState: Store['saveLicenceState'] = (state) => this.licence.saveLicenceState(state);
+  insertLicenceTransition: Store['insertLicenceTransition'] = (transition) => this.licence.insertLicenceTransition(transition);
+  listLicenceTransitions: Store['listLicenceTransitions'] = (query) => this.licence.listLicenceTransitions(query);
 
   close(): void {
     if (!this.db.open) return;

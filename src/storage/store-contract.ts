@@ -1,8 +1,12 @@
 import { describe } from 'node:test';
 import { alarmContract } from './store-contract-alarms.js';
 import { correlationContract } from './store-contract-correlation.js';
+import { deliveryContract } from './store-contract-deliveries.js';
 import { eventContract } from './store-contract-events.js';
+import { licenceContract } from './store-contract-licence.js';
 import { retentionContract } from './store-contract-retention.js';
+import { ssaEntryContract } from './store-contract-ssa.js';
+import { qosContract } from './store-contract-qos.js';
 import { transactionContract } from './store-contract-transactions.js';
 import type { MakeStore } from './store-contract-setup.js';
 
@@ -19,5 +23,9 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('transactions', () => transactionContract(makeStore));
     describe('retention', () => retentionContract(makeStore));
     describe('correlation', () => correlationContract(makeStore));
+    describe('SSA entries', () => ssaEntryContract(makeStore));
+    describe('notifier deliveries', () => deliveryContract(makeStore));
+    describe('QoS calls', () => qosContract(makeStore));
+    describe('licence states', () => licenceContract(makeStore));
   });
 }

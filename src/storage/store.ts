@@ -5,6 +5,10 @@ import type { EventCategory } from '../events/categories.js';
 import type { EventSource } from '../events/event-sources.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
 import type { Severity } from '../events/severity.js';
+import type { LicenceRepository } from '../licence/licence-repository.js';
+import type { SsaEntryState } from '../../collectors/ssa/entry-state.js';
+import type { NotifierOutbox } from '../../notifiers/delivery.js';
+import type { QosRepository } from '../qos/qos-repository.js';
 
 export interface EventQuery {
   nodeId?: string;
@@ -56,6 +60,13 @@ export interface UnmatchedCluster {
   lastSeen: number;
 }
 
+/** What one SSA snapshot changes in the remembered entries of a node's list. */
+export interface SsaEntryChanges {
+  upsert: SsaEntryState[];
+  /** Alarm keys to forget (scrolled off). */
+  remove: string[];
+}
+
 export interface RetentionPolicy {
   eventsDays: number;
   clearedAlarmsDays: number;
@@ -78,7 +89,7 @@ export interface AlarmRepository {
  * The embedded store. Synchronous on purpose: better-sqlite3 is synchronous,
  * and the pipeline writes a batch of events in one transaction.
  */
-export interface Store extends AlarmRepository {
+export interface Store extends AlarmRepository, NotifierOutbox, QosRepository, LicenceRepository {
   /** Runs fn in one transaction: all of its writes land, or none. Nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
   insertEvent(event: FleetEvent, alarmId: number | null): StoredEvent;
@@ -104,5 +115,9 @@ export interface Store extends AlarmRepository {
   listUnmatched(limit: number): UnmatchedCluster[];
   /** Deletes events older than eventsDays and alarms cleared longer than clearedAlarmsDays (with their transitions). */
   applyRetention(policy: RetentionPolicy, now: number): { events: number; alarms: number };
+  /** The remembered SSA entries of a node's alarm list (collectors/ssa), in no order. */
+  listSsaEntries(nodeId: string, list: string): SsaEntryState[];
+  /** Upserts and forgets SSA entries of one node's list; atomic (joins an outer transaction). */
+  saveSsaEntries(nodeId: string, list: string, changes: SsaEntryChanges, at: number): void;
   close(): void;
 }

@@ -30,7 +30,7 @@ export const reduceStage: Stage = (decision, ctx) => {
       highestSeverity: reopening || severityRank(event.severity) > severityRank(existing.highestSeverity) ? event.severity : existing.highestSeverity,
       state: reopening ? 'active' : existing.state,
       text: event.text,
-      occurrences: existing.occurrences + 1,
+      occurrences: existing.occurrences + occurrencesOf(event),
       lastSeen: Math.max(existing.lastSeen, at),
       clearedAt: null,
       acknowledgedBy: reopening ? null : existing.acknowledgedBy,
@@ -70,7 +70,7 @@ function newAlarm(decision: Decision, key: string): Alarm {
     highestSeverity: event.severity,
     state: 'active',
     text: event.text,
-    occurrences: 1,
+    occurrences: Math.max(1, occurrencesOf(event)),
     firstSeen: event.receivedAt,
     lastSeen: event.receivedAt,
     clearedAt: null,
@@ -78,6 +78,15 @@ function newAlarm(decision: Decision, key: string): Alarm {
     acknowledgedAt: null,
     annotations: [],
   };
+}
+
+/**
+ * How many occurrences one event reports: 1, unless the collector read a device's own counter and says how many
+ * it went up by in `attributes.occurrences` (SSA: 4 → 22 is 18 occurrences, 001:1147, 001:1168).
+ */
+function occurrencesOf(event: Decision['event']): number {
+  const reported = event.attributes['occurrences'];
+  return typeof reported === 'number' && Number.isSafeInteger(reported) && reported >= 0 ? reported : 1;
 }
 
 function transition(
