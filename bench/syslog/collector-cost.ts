@@ -1,5 +1,5 @@
 import { MetricsRegistry } from '../../src/metrics/registry.js';
-import { createFakeContext } from '../../collectors/syslog/fake-context.js';
+import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { createMessageHandler } from '../../collectors/syslog/message-handler.js';
 import { createSyslogMetrics } from '../../collectors/syslog/syslog-metrics.js';
 import { benchMessage } from './bench-message.js';

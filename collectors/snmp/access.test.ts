@@ -4,7 +4,7 @@ import { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
 import { agentIdentity, SnmpAccess } from './access.js';
 import { AddressWatch } from './address-watch.js';
-import { fleetWith } from './fake-context.js';
+import { fleetWith } from '../../test/fakes/collector-context.js';
 import type { ReceivedPdu } from './received-pdu.js';
 
 const fleet = new FleetIndex(fleetSchema.parse(fleetWith([

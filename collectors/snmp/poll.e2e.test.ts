@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { eventually } from '../../test/helpers/eventually.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { snmpConfigSchema } from './config.js';
-import { createFakeContext, fleetWith } from './fake-context.js';
+import { createFakeContext, fleetWith } from '../../test/fakes/collector-context.js';
 import { createSnmpCollector } from './index.js';
 import { freeUdpPort, startSnmpd, type TestSnmpd } from './testdata/snmpd.js';
 

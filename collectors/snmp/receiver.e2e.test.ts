@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { eventually } from '../../test/helpers/eventually.js';
 import { sendUdp } from '../../test/helpers/send-udp.js';
 import { snmpConfigSchema } from './config.js';
-import { createFakeContext, fleetWith } from './fake-context.js';
+import { createFakeContext, fleetWith } from '../../test/fakes/collector-context.js';
 import { createSnmpCollector } from './index.js';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { builtInOidNames } from '../../mibs/oid-names.js';
 import { SnmpAccess } from './access.js';
 import { AddressWatch } from './address-watch.js';
 import { createSnmpCodec } from './codec.js';
-import { createFakeContext, fleetWith } from './fake-context.js';
+import { createFakeContext, fleetWith } from '../../test/fakes/collector-context.js';
 import { createTrapHandler } from './trap-handler.js';
 import { FIXTURE_USER, fixture } from './testdata/fixtures.js';
 

@@ -5,7 +5,7 @@ import { agentIdentity, type SnmpAccess } from './access.js';
 import { maskCommunity } from './ber-check.js';
 import type { AddressWatch } from './address-watch.js';
 import type { SnmpCodec } from './codec.js';
-import { createLogSample } from './log-sample.js';
+import { createLogSample } from '../shared/log-sample.js';
 import { mapNotification } from './map.js';
 import { toNotification } from './notification.js';
 import type { DatagramHandler } from './listener.js';

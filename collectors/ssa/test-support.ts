@@ -45,33 +45,31 @@ export interface SsaHarness {
   store: MemoryStore;
   events: FleetEvent[];
   ingest: SsaIngest;
-  /** The next `n` offers are refused as queue-full (then accepted again). */
-  refuseNext(n: number): void;
+  /** Accept `n` more events, then answer queue-full until called with null. */
+  queueRoom(n: number | null): void;
   refused: Record<string, number>;
   /** A fresh SsaIngest on the same store: what a restart sees. */
   restart(): SsaIngest;
 }
 
 /** SsaIngest on a MemoryStore with a fake context that records every emitted event. */
-export function ssaHarness(options: { now?: number; store?: MemoryStore } = {}): SsaHarness {
+export function ssaHarness(options: { now?: number; store?: MemoryStore; stored?: () => Promise<void>; storeWaitMs?: number } = {}): SsaHarness {
   const store = options.store ?? new MemoryStore();
   const events: FleetEvent[] = [];
   const refused: Record<string, number> = {};
-  let refuse = 0;
+  let room: number | null = null;
   const ctx: CollectorContext = {
     log: pino({ level: 'silent' }),
     clock: { now: () => options.now ?? Date.UTC(2026, 0, 21, 10, 0, 0) },
     emit: (event): EmitResult => {
-      if (refuse > 0) {
-        refuse--;
-        return 'queue-full';
-      }
+      if (room !== null && room-- <= 0) return 'queue-full';
       events.push(event);
       return 'accepted';
     },
     metrics: { received: () => {}, accepted: () => {}, refused: (reason) => void (refused[reason] = (refused[reason] ?? 0) + 1), dropped: () => {} },
     fleet: ssaTestFleet(),
     store,
+    ...(options.stored && { stored: options.stored }),
   };
   const make = () =>
     new SsaIngest({
@@ -79,7 +77,7 @@ export function ssaHarness(options: { now?: number; store?: MemoryStore } = {}):
       store,
       lookup: fleetLookup(ctx.fleet!),
       metrics: createSsaMetrics(),
-      storeWaitMs: 1000,
+      storeWaitMs: options.storeWaitMs ?? 1000,
     });
-  return { ctx, store, events, ingest: make(), refuseNext: (n) => void (refuse = n), refused, restart: make };
+  return { ctx, store, events, ingest: make(), queueRoom: (n) => void (room = n), refused, restart: make };
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { metricValue } from '../../test/helpers/http-json.js';
 import { createConnectionHandler } from './connection-handler.js';
-import { createFakeContext } from './fake-context.js';
+import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { createMessageHandler } from './message-handler.js';
 import { createSourceAllowlist } from './source-allowlist.js';
 import { createSyslogMetrics } from './syslog-metrics.js';

@@ -1,6 +1,6 @@
 import type { CollectorContext } from '../types.js';
 import { createFrameDecoder } from './frame-decoder.js';
-import { createLogSample } from './log-sample.js';
+import { createLogSample } from '../shared/log-sample.js';
 import type { MessageHandler } from './message-handler.js';
 import type { ListenerName } from './map.js';
 import type { ConnectionSink, StreamListenerEvents } from './stream-listener.js';

@@ -10,7 +10,7 @@ import { metricValue } from '../../test/helpers/http-json.js';
 import { sendWithLogger } from '../../test/helpers/send-logger.js';
 import { sendUdp } from '../../test/helpers/send-udp.js';
 import { syslogConfigSchema } from './config.js';
-import { createFakeContext } from './fake-context.js';
+import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { syslogCollector } from './index.js';
 import { sendWithLoggerAs } from './logger-client.js';
 
@@ -53,7 +53,7 @@ test('syslog collector: a logger alarm line becomes a FleetEvent', async (t) => 
   // logger writes the host's wall-clock time and the collector reads BSD timestamps as UTC.
   const hostOffsetMs = -new Date().getTimezoneOffset() * 60_000;
   assert.ok(Math.abs(raise!.occurredAt! - (raise!.receivedAt + hostOffsetMs)) < 2 * 60_000, 'occurredAt comes from the logger timestamp');
-  assert.deepEqual(fake.counters, { received: 2, accepted: 0, refused: {}, dropped: {} });
+  assert.deepEqual(fake.counters, { received: 2, accepted: 2, refused: {}, dropped: {} });
   assert.equal(raise!.attributes['listener'], 'udp');
 });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { pino } from 'pino';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { metricValue } from '../../test/helpers/http-json.js';
-import { createFakeContext } from './fake-context.js';
+import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { createMessageHandler } from './message-handler.js';
 import { createSyslogMetrics } from './syslog-metrics.js';
 
@@ -37,7 +37,7 @@ test('createMessageHandler emits an event per good message and counts received a
   assert.equal(fake.events[0]!.sourceAddress, '192.0.2.10');
   assert.equal(fake.events[0]!.attributes['listener'], 'udp');
   assert.equal(fake.events[0]!.receivedAt, Date.UTC(2026, 10, 21, 4, 20, 0), 'receivedAt comes from the injected clock');
-  assert.deepEqual(fake.counters, { received: 1, accepted: 0, refused: {}, dropped: {} }, 'accepted is the pipeline’s to count');
+  assert.deepEqual(fake.counters, { received: 1, accepted: 1, refused: {}, dropped: {} }, 'accepted is counted by emit, as the pipeline does');
   assert.equal(metric('ipo_syslog_received_total', { listener: 'udp' }), 1);
   assert.equal(metric('ipo_syslog_parsed_total', { listener: 'udp' }), 1);
   assert.equal(metric('ipo_syslog_source_received_total', { source: '192.0.2.10' }), 1);

@@ -1,5 +1,5 @@
 import type { CollectorContext } from '../types.js';
-import { createLogSample } from './log-sample.js';
+import { createLogSample } from '../shared/log-sample.js';
 import { mapSyslogToEvent, type ListenerName } from './map.js';
 import { parseSyslog } from './parse-syslog.js';
 import type { SyslogMetrics } from './syslog-metrics.js';

@@ -5,7 +5,7 @@ import { eventually } from '../../test/helpers/eventually.js';
 import { metricValue } from '../../test/helpers/http-json.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { syslogConfigSchema } from './config.js';
-import { createFakeContext } from './fake-context.js';
+import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { syslogCollector } from './index.js';
 import { startRsyslogForwarder, type RsyslogForwarder } from './rsyslog-forwarder.js';
 import { makeTestCertificates } from './test-certs.js';

@@ -112,6 +112,10 @@ export function writeSyntheticMeasurements(sink: InfluxSink): void {
     { at: at(0), tags: { customer: 'acme', site: 'hq', node: 'hq-secondary', licence_source: 'weblm' }, fields: { mode: 'licensed', days_remaining: 200, licensed: true } },
     { at: at(0), tags: { ...depot, licence_source: 'nodal' }, fields: { mode: 'licensed', days_remaining: 365, licensed: true } },
   ]);
+  sink.write('event', [
+    { at: at(4), uniquifier: 900_001, tags: { ...hq, source: 'syslog', category: 'License', severity: 'major', code: 'syslog.alarm.license' }, fields: { count: 1, raises_alarm: true, text: 'Licence grace period: 12 days remaining' } },
+    { at: at(3), uniquifier: 900_002, tags: { ...hq, source: 'syslog', category: 'Resiliency', severity: 'major', code: 'syslog.resiliency.failover' }, fields: { count: 1, raises_alarm: true, text: 'Phones failed over to HQ Secondary' } },
+  ]);
   sink.write('resiliencyIncident', [
     { at: at(3), tags: { ...hq, kind: 'failover', peer: 'hq-secondary' }, fields: { phase: 'start', text: 'Phones of HQ Primary registered to HQ Secondary' } },
     { at: at(9), tags: { ...hq, kind: 'failover', peer: 'hq-secondary' }, fields: { phase: 'end', duration_s: 360, text: 'Phones returned to HQ Primary' } },
@@ -126,6 +130,7 @@ export function makeTestSink(options: {
   registry?: MetricsRegistry;
   emit?: InfluxSinkDeps['emit'];
   openAlarms?: InfluxSinkDeps['openAlarms'];
+  clock?: InfluxSinkDeps['clock'];
 }): { sink: InfluxSink; config: InfluxdbSinkConfig; registry: MetricsRegistry; emitted: FleetEvent[] } {
   const config = influxdbSinkConfigSchema.parse({
     enabled: true,
@@ -147,7 +152,7 @@ export function makeTestSink(options: {
     fleet: INFLUX_FLEET,
     log: pino({ level: 'silent' }),
     registry,
-    clock: { now: () => Date.now() },
+    clock: options.clock ?? { now: () => Date.now() },
     emit: options.emit ?? ((event) => (emitted.push(event), 'accepted')),
     ...(options.openAlarms && { openAlarms: options.openAlarms }),
   });

@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
 import { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
-import type { CollectorContext, EmitResult } from '../types.js';
+import type { CollectorContext, EmitResult } from '../../collectors/types.js';
 
 export interface FakeContext {
   ctx: CollectorContext;
