@@ -9,7 +9,7 @@ import { AddressWatch } from './address-watch.js';
 import { createSnmpCodec } from './codec.js';
 import { snmpConfigSchema, type SnmpConfig } from './config.js';
 import type { NodeInventory } from './inventory.js';
-import { createUdpListener, type UdpListener } from './listener.js';
+import { createUdpListener, type UdpListener } from '../shared/udp-listener.js';
 import { openPollSession, type PollSession, type PollTarget } from './poll-session.js';
 import { Poller, type PollPlan } from './poller.js';
 import { createTrapHandler } from './trap-handler.js';
@@ -25,6 +25,9 @@ export interface SnmpCollector extends Collector {
 }
 
 /** SNMP collector: v1/v2c/v3 traps and informs, IP Office MIBs, and polling of nodes (README.md). */
+/** Kernel receive buffer asked for: trap bursts arrive faster than one event-loop turn. */
+const TRAP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export const snmpCollector: CollectorFactory<SnmpConfig> = {
   type: 'snmp',
   configSchema: snmpConfigSchema,
@@ -46,7 +49,7 @@ export function createSnmpCollector(config: SnmpConfig, ctx: CollectorContext, d
       checkUsers(config, ctx.fleet);
       if (config.mibFolder) names = loadNames(config.mibFolder, ctx);
       if (config.traps.enabled) {
-        const listener = createUdpListener(config.traps, handle, (error) => ctx.log.error({ err: error }, 'snmp: UDP socket error'));
+        const listener = createUdpListener({ collector: 'snmp', receiveBufferBytes: TRAP_RECEIVE_BUFFER_BYTES, ...config.traps }, handle, (error) => ctx.log.error({ err: error }, 'snmp: UDP socket error'));
         await listener.start();
         udp = listener;
       }

@@ -8,7 +8,7 @@ import type { SnmpCodec } from './codec.js';
 import { createLogSample } from '../shared/log-sample.js';
 import { mapNotification } from './map.js';
 import { toNotification } from './notification.js';
-import type { DatagramHandler } from './listener.js';
+import type { DatagramHandler } from '../shared/udp-listener.js';
 import { textOf } from './varbind-value.js';
 import { IPO_GT_OBJECTS_OID } from '../../mibs/ipo-mib.js';
 

@@ -8,7 +8,7 @@ import { createMessageHandler, type MessageHandler } from './message-handler.js'
 import { createSourceAllowlist } from './source-allowlist.js';
 import { createStreamListener, type StreamListener } from './stream-listener.js';
 import { createSyslogMetrics, type SyslogMetrics } from './syslog-metrics.js';
-import { createUdpListener, type DatagramHandler, type UdpListener } from './udp-listener.js';
+import { createUdpListener, type DatagramHandler, type UdpListener } from '../shared/udp-listener.js';
 
 /** Syslog collector: UDP, TCP and TLS; RFC 3164 and 5424; IP Office alarms, audit trail and known texts (README.md). */
 export const syslogCollector: CollectorFactory<SyslogConfig> = {
@@ -39,7 +39,7 @@ function createSyslogCollector(config: SyslogConfig, ctx: CollectorContext): Col
       running = r;
       try {
         if (config.udp.enabled) {
-          r.udp = createUdpListener(config.udp, udpHandler(config, handler), (error) => ctx.log.error({ err: error }, 'syslog: UDP socket error'));
+          r.udp = createUdpListener({ collector: 'syslog', ...config.udp }, udpHandler(config, handler), (error) => ctx.log.error({ err: error }, 'syslog: UDP socket error'));
           const bound = await r.udp.start();
           metrics.udpReceiveBuffer(bound.receiveBufferBytes);
           if (config.udp.receiveBufferBytes > 0 && bound.receiveBufferBytes < config.udp.receiveBufferBytes) {
@@ -83,8 +83,8 @@ function createSyslogCollector(config: SyslogConfig, ctx: CollectorContext): Col
 /** Normalises the sender, applies the allowlist, and hands the datagram on. */
 function udpHandler(config: SyslogConfig, handler: MessageHandler): DatagramHandler {
   const isAllowed = createSourceAllowlist(config.udp.allowedSources);
-  return (bytes, rawAddress) => {
-    const address = normaliseAddress(rawAddress);
+  return (bytes, from) => {
+    const address = normaliseAddress(from.address);
     if (isAllowed(address)) return handler.message(bytes, { address, listener: 'udp' });
     const source = { address, listener: 'udp' as const, unlisted: true };
     if (config.udp.unlistedSources === 'keep') return handler.message(bytes, source);

@@ -2,7 +2,7 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { CodedError } from '../../src/errors.js';
 import { normaliseAddress } from '../../src/fleet/normalise-address.js';
-import type { BoundAddress } from './udp-listener.js';
+import type { BoundAddress } from '../shared/udp-listener.js';
 import type { ConnectionCloseReason, ConnectionRejectReason } from './syslog-metrics.js';
 
 export interface StreamListenerOptions {

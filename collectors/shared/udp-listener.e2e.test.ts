@@ -8,14 +8,14 @@ import { createUdpListener } from './udp-listener.js';
 
 function collecting() {
   const received: Array<{ text: string; address: string }> = [];
-  return { received, handler: (bytes: Buffer, address: string) => void received.push({ text: bytes.toString('utf8'), address }) };
+  return { received, handler: (bytes: Buffer, from: { address: string }) => void received.push({ text: bytes.toString('utf8'), address: from.address }) };
 }
 
 const noError = (error: Error) => assert.fail(error);
 
 test('UDP listener binds port 0, reports the real port, and hands over datagrams from logger and dgram', async (t) => {
   const { received, handler } = collecting();
-  const listener = createUdpListener({ listenAddress: '127.0.0.1', port: 0 }, handler, noError);
+  const listener = createUdpListener({ collector: 'syslog', listenAddress: '127.0.0.1', port: 0 }, handler, noError);
   t.after(() => listener.close());
 
   assert.equal(listener.bound(), null);
@@ -32,17 +32,17 @@ test('UDP listener binds port 0, reports the real port, and hands over datagrams
 });
 
 test('UDP listener listens on IPv6 when the address is IPv6', async (t) => {
-  const listener = createUdpListener({ listenAddress: '::1', port: 0 }, () => {}, noError);
+  const listener = createUdpListener({ collector: 'syslog', listenAddress: '::1', port: 0 }, () => {}, noError);
   t.after(() => listener.close());
   const bound = await listener.start();
   assert.equal(bound.address, '::1');
 });
 
 test('UDP listener rejects with IPO_ERR_COLLECTOR_BIND_FAILED naming address:port when the port is taken', async (t) => {
-  const first = createUdpListener({ listenAddress: '127.0.0.1', port: 0 }, () => {}, noError);
+  const first = createUdpListener({ collector: 'syslog', listenAddress: '127.0.0.1', port: 0 }, () => {}, noError);
   t.after(() => first.close());
   const { port } = await first.start();
-  const second = createUdpListener({ listenAddress: '127.0.0.1', port }, () => {}, noError);
+  const second = createUdpListener({ collector: 'syslog', listenAddress: '127.0.0.1', port }, () => {}, noError);
   t.after(() => second.close());
 
   await assert.rejects(second.start(), (error: unknown) => {
@@ -55,7 +55,7 @@ test('UDP listener rejects with IPO_ERR_COLLECTOR_BIND_FAILED naming address:por
 });
 
 test('UDP listener close() is safe before start, twice, and while a bind is pending', async () => {
-  const listener = createUdpListener({ listenAddress: '127.0.0.1', port: 0 }, () => {}, noError);
+  const listener = createUdpListener({ collector: 'syslog', listenAddress: '127.0.0.1', port: 0 }, () => {}, noError);
   await listener.close();
   await listener.start();
   await listener.close();
