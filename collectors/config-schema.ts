@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rtcpConfigSchema } from './rtcp/config.js';
 import { snmpConfigSchema } from './snmp/config.js';
 import { ssaConfigSchema } from './ssa/config.js';
 import { syslogConfigSchema } from './syslog/config.js';
@@ -8,6 +9,7 @@ export const collectorsConfigSchema = z.strictObject({
   syslog: syslogConfigSchema.prefault({}),
   snmp: snmpConfigSchema.prefault({}),
   ssa: ssaConfigSchema.prefault({}),
+  rtcp: rtcpConfigSchema.prefault({}),
 });
 
 export type CollectorsConfig = z.infer<typeof collectorsConfigSchema>;

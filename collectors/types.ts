@@ -25,6 +25,23 @@ export interface CollectorContext {
   store?: Store;
   /** Resolves once every event emitted before the call is in the store (pipeline drained); absent in unit tests. */
   stored?(): Promise<void>;
+  /** Phones by address and extension, as polling learnt them (RTCP attribution); absent when nothing polls. */
+  phones?: PhoneDirectory;
+}
+
+/** A phone of a node: what the IPO-PHONES-MIB table says about it. */
+export interface PhoneEntry {
+  nodeId: string;
+  extension: string | null;
+  user: string | null;
+  type: string | null;
+  address: string;
+}
+
+/** Finds the phone behind an address or an extension; built in main.ts from the inventories collectors learn. */
+export interface PhoneDirectory {
+  byAddress(address: string): PhoneEntry | null;
+  byExtension(nodeId: string, extension: string): PhoneEntry | null;
 }
 
 /** A socket or feed the collector listens on, reported after start() (port 0 becomes the real port). */

@@ -37,7 +37,7 @@ export function fleetOverview(): DashboardBuilder {
     .withPanel(
       timeseries('Open alarms by severity', 'Open alarms over time, summed over the selected nodes.', grid.next(16, 8), [
         target(
-          `SELECT sum("critical") AS "critical", sum("major") AS "major", sum("minor") AS "minor", sum("warning") AS "warning" FROM (SELECT last(${open.f('critical')}) AS "critical", last(${open.f('major')}) AS "major", last(${open.f('minor')}) AS "minor", last(${open.f('warning')}) AS "warning" FROM ${open} ${WHERE} GROUP BY time($__interval), ${open.t('node')} fill(none)) GROUP BY time($__interval) fill(none)`,
+          `SELECT sum("critical") AS "critical", sum("major") AS "major", sum("minor") AS "minor", sum("warning") AS "warning" FROM (SELECT last(${open.f('critical')}) AS "critical", last(${open.f('major')}) AS "major", last(${open.f('minor')}) AS "minor", last(${open.f('warning')}) AS "warning" FROM ${open} ${WHERE} GROUP BY time($__interval), ${open.t('node')} fill(none)) WHERE $timeFilter GROUP BY time($__interval) fill(none)`,
           'A',
         ),
       ], { stacked: true }),

@@ -18,12 +18,16 @@ export const notifiersConfigSchema = z
     maintenanceWindows: z.array(recurringWindowSchema).default([]),
     email: emailConfigSchema.prefault({}),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.maintenanceWindows.forEach((w, i) => {
-      if (seen.has(w.id)) ctx.addIssue({ code: 'custom', path: ['maintenanceWindows', i, 'id'], message: `maintenance window id "${w.id}" is used twice; ids must be unique` });
-      seen.add(w.id);
-    });
-  });
+  .superRefine(
+    (c, ctx) => {
+      const seen = new Set<string>();
+      (Array.isArray(c?.maintenanceWindows) ? c.maintenanceWindows : []).forEach((w, i) => {
+        if (typeof w?.id !== 'string') return;
+        if (seen.has(w.id)) ctx.addIssue({ code: 'custom', path: ['maintenanceWindows', i, 'id'], message: `maintenance window id "${w.id}" is used twice; ids must be unique` });
+        seen.add(w.id);
+      });
+    },
+    { when: () => true },
+  );
 
 export type NotifiersConfig = z.infer<typeof notifiersConfigSchema>;

@@ -83,11 +83,16 @@ export class Dispatcher {
     if (from < now) queueMaintenanceSummaries(this.ctx, this.options.profiles, endedWindows(this.ctx, this.options.maintenanceWindows(), from, now), now);
   }
 
-  /** Transitions waiting in groups, and held by the brakes (a gauge). */
-  waiting(): { grouped: number; braked: number } {
+  /** Transitions waiting in groups (a gauge). */
+  grouped(): number {
     let grouped = 0;
     for (const g of this.groups.values()) grouped += g.pending.length;
-    return { grouped, braked: [...this.brakes.values()].filter((b) => b.heldSince !== null).length };
+    return grouped;
+  }
+
+  /** True while the profile's storm brake holds messages for a digest (a gauge). */
+  braking(profileId: string): boolean {
+    return this.brakes.get(profileId)?.heldSince != null;
   }
 
   private group(profileId: string, key: string): Group | null {
@@ -146,7 +151,8 @@ export class Dispatcher {
   private flushDue(now: number): void {
     const due: Array<[number, Group]> = [];
     for (const [id, group] of this.groups) {
-      const firstPendingAt = group.pending.reduce<number | null>((min, d) => (min === null || d.createdAt < min ? d.createdAt : min), null);
+      // Group wait counts from the transition itself, so a slow claim or a restart does not lengthen it.
+      const firstPendingAt = group.pending.reduce<number | null>((min, d) => (min === null || d.at < min ? d.at : min), null);
       const at = nextFlushAt({ firstPendingAt, lastFlushAt: group.lastFlushAt, firing: group.firing.size }, this.options.timing);
       if (at === null) this.groups.delete(id);
       else if (at <= now) due.push([at, group]);
@@ -159,9 +165,19 @@ export class Dispatcher {
   }
 
   private flush(group: Group, now: number): void {
-    const { store, notifier } = this.ctx;
     const deliveries = group.pending.sort((a, b) => a.id - b.id);
     group.pending = [];
+    try {
+      this.flushInTransaction(group, deliveries, now);
+    } catch (error) {
+      group.pending = deliveries; // the store rolled back to `grouped`: try again next step
+      throw error;
+    }
+  }
+
+  /** Holds what became inhibited or silenced, then one message or the brake, all in one transaction. */
+  private flushInTransaction(group: Group, deliveries: Delivery[], now: number): void {
+    const { store, notifier } = this.ctx;
     const alarms = new Map<number, Alarm | null>();
     const send: Delivery[] = [];
     store.transaction(() => {
@@ -175,13 +191,14 @@ export class Dispatcher {
         } else send.push(d);
       }
       // A resolved notice whose firing notice was just held has nobody to resolve for.
-      const orphans = send.filter((d) => d.kind === 'cleared' && !store.profilesTold(notifier, d.alarmId).includes(d.profile));
-      if (orphans.length > 0) store.setDeliveryStatus(orphans.map((d) => d.id), 'not-in-profile', `profile ${group.profile.id} was never told this alarm was firing (its firing notice was held), so no resolved notice`, now);
-      const items = itemsOf(this.ctx, send.filter((d) => !orphans.includes(d)), alarms);
+      const orphans = new Set(send.filter((d) => d.kind === 'cleared' && !store.profilesTold(notifier, d.alarmId).includes(d.profile)));
+      if (orphans.size > 0) store.setDeliveryStatus([...orphans].map((d) => d.id), 'not-in-profile', `profile ${group.profile.id} was never told this alarm was firing (its firing notice was held), so no resolved notice`, now);
+      const told = send.filter((d) => !orphans.has(d));
+      const items = itemsOf(this.ctx, told, alarms);
       if (items.length === 0) return;
       group.lastFlushAt = now;
       for (const item of items) (isResolved(item) ? group.firing.delete(item.alarm.id) : group.firing.add(item.alarm.id));
-      const ids = send.filter((d) => !orphans.includes(d)).map((d) => d.id);
+      const ids = told.map((d) => d.id);
       const brake = this.brakes.get(group.profile.id)!;
       if (!brake.allow(now)) {
         store.setDeliveryStatus(ids, 'suppressed-by-brake', `storm brake: profile ${group.profile.id} reached ${brake.describe()}; listed in the digest due ${new Date(brake.digestDueAt()!).toISOString()}`, now);

@@ -17,15 +17,20 @@ export function checkLicenceCatalogue(catalogue: unknown, report: Report): void 
   const modes = uniqueIds(catalogue, 'modes', report);
   const signals = uniqueIds(catalogue, 'signals', report);
   const trackOf = new Map<string, string>();
+  const alarmed = new Set<string>();
   for (const [index, mode] of itemsOf(catalogue, 'modes')) {
     const id = stringOf(mode, 'id');
     const track = stringOf(mode, 'track');
-    if (id !== undefined && track !== undefined) trackOf.set(id, track);
+    // A duplicate id is reported by uniqueIds; the first mode of an id is the one the other checks see.
+    if (id !== undefined && track !== undefined && !trackOf.has(id)) {
+      trackOf.set(id, track);
+      if (stringOf(mode, 'alarm') !== 'none') alarmed.add(id);
+    }
     if (track !== undefined && !tracks.has(track)) report(['modes', index, 'track'], `no track "${track}"; tracks are ${list(tracks)}`);
     checkModeAlarm(mode, ['modes', index], report);
   }
   for (const [index, mode] of itemsOf(catalogue, 'modes')) checkGrace(mode, ['modes', index], modes, trackOf, report);
-  checkTracks(catalogue, modes, trackOf, report);
+  checkTracks(catalogue, modes, trackOf, alarmed, report);
   const used = checkTransitions(catalogue, modes, signals, trackOf, report);
   for (const [index, signal] of itemsOf(catalogue, 'signals')) {
     const id = stringOf(signal, 'id');
@@ -71,7 +76,7 @@ function checkGrace(mode: Loose, path: Array<string | number>, modes: Set<string
   if (expiresTo === null && typeof days === 'number') report([...path, 'grace', 'expiresTo'], `a grace of ${days} days must say which mode it expires to`);
 }
 
-function checkTracks(catalogue: unknown, modes: Set<string>, trackOf: Map<string, string>, report: Report): void {
+function checkTracks(catalogue: unknown, modes: Set<string>, trackOf: Map<string, string>, alarmed: Set<string>, report: Report): void {
   let licenceTrack: Loose | undefined;
   for (const [index, track] of itemsOf(catalogue, 'tracks')) {
     const id = stringOf(track, 'id');
@@ -81,6 +86,7 @@ function checkTracks(catalogue: unknown, modes: Set<string>, trackOf: Map<string
       if (mode === undefined) continue;
       if (!modes.has(mode)) report(['tracks', index, 'initial', entry, 'mode'], `no mode "${mode}"`);
       else if (trackOf.get(mode) !== id) report(['tracks', index, 'initial', entry, 'mode'], `mode "${mode}" is on track "${trackOf.get(mode)}", not "${id}"`);
+      else if (alarmed.has(mode)) report(['tracks', index, 'initial', entry, 'mode'], `a node starts in a mode with no alarm (nothing is known to be wrong yet); "${mode}" raises one`);
     }
   }
   if (!licenceTrack) {

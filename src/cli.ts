@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { loadConfigFile } from './config/load.js';
 import { defaultConfig, type Config } from './config/schema.js';
 import { checkRules } from '../rules/check.js';
+import { checkLicenceStates } from '../rules/licence-check.js';
 import { registerDashboardCommands } from '../dashboards/cli-commands.js';
 import { rulesDirOf } from './correlation/known-issue-rules.js';
 import { CodedError } from './errors.js';
 import { createLogger } from './log.js';
 import { startStack } from './main.js';
 import { VERSION } from './version.js';
+import { emailConfigWarnings } from '../notifiers/email/warnings.js';
 
 const EXIT_CONFIG = 2;
 const EXIT_RUNTIME = 1;
@@ -34,22 +36,20 @@ export async function main(argv: string[]): Promise<void> {
     .description('validate a configuration file and print every problem with file:line:column and key path')
     .argument('<file>', 'YAML configuration file')
     .action((file: string) => {
-      readConfigOrExit(file);
+      const config = readConfigOrExit(file);
+      for (const warning of emailConfigWarnings(config.notifiers.email)) process.stderr.write(`warning: ${warning}\n`);
       process.stdout.write(`${file}: configuration is valid\n`);
     });
 
   program
     .command('check-rules')
-    .description('validate the known-issue catalogue and run every rule case file (default: the shipped rules/ folder)')
-    .argument('[dir]', 'folder with known-issues.yaml and cases/')
+    .description('validate the known-issue and licence-state catalogues and run every case file (default: the shipped rules/ folder)')
+    .argument('[dir]', 'folder with known-issues.yaml, licence-states.yaml and cases/')
     .action((dir: string | undefined) => {
-      const result = checkRules(rulesDirOf(dir ?? ''));
-      if (result.ok) {
-        process.stdout.write(`${result.summary}\n`);
-        return;
-      }
-      process.stderr.write(`${result.message}\n`);
-      process.exit(EXIT_CONFIG);
+      const results = [checkRules(rulesDirOf(dir ?? '')), checkLicenceStates(rulesDirOf(dir ?? ''))];
+      for (const result of results) if (result.ok) process.stdout.write(`${result.summary}\n`);
+      for (const result of results) if (!result.ok) process.stderr.write(`${result.message}\n`);
+      if (results.some((result) => !result.ok)) process.exit(EXIT_CONFIG);
     });
 
   registerDashboardCommands(program);

@@ -12,14 +12,20 @@ import { SilenceCache } from './correlation/silence-cache.js';
 import { startStaleAlarmTimer } from './correlation/stale-timer.js';
 import { CodedError } from './errors.js';
 import { FleetIndex } from './fleet/fleet-index.js';
+import { loadLicenceCatalogueFor, wireLicenceEngine } from './licence/wire.js';
 import { registerCollectorMetrics } from './metrics/collector-metrics.js';
 import { MetricsRegistry } from './metrics/registry.js';
 import { createCollectors, type RunningCollector } from './pipeline/collectors.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import { PipelineMetrics } from './pipeline/pipeline-metrics.js';
+import { createPhoneDirectory } from './qos/phone-directory.js';
+import { qosTrapListener } from './qos/trap-merge.js';
+import { wireInfluxSink } from './sinks/influxdb/wire.js';
 import { startRetention } from './storage/retention-timer.js';
 import { openSqliteStore } from './storage/sqlite-store.js';
 import { VERSION } from './version.js';
+import { createEmailNotifier } from '../notifiers/email/index.js';
+import type { RunningNotifier } from '../notifiers/running-notifier.js';
 
 export interface RunningStack {
   /** Loads the rule catalogues again (SIGHUP); the old rules stay if the new ones are invalid. */
@@ -41,10 +47,13 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
   const stopRetention = startRetention(store, config.storage.retention, clock, log);
   const fleet = new FleetIndex(config.fleet);
   const metrics = new MetricsRegistry();
+  // Before anything that keeps the process alive: a bad token setting fails the start cleanly.
+  const influx = wireInfluxSink(config, { store, fleet, log, registry: metrics, clock, offer: (event) => pipeline.offer(event) });
   const pipelineMetrics = new PipelineMetrics(metrics);
   const rulesDir = rulesDirOf(config.correlation.rulesDir);
   const rules = new RulesHolder(() => loadKnownIssueRules(rulesDir), log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
   rules.watch(rulesDir);
+  const licenceCatalogue = loadLicenceCatalogueFor(rulesDir, log);
   const silences = new SilenceCache(store, clock);
   const engine = new CorrelationEngine({
     clock,
@@ -52,10 +61,11 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     alarms: store,
     rules: () => rules.current().matcher,
     silences: () => silences.list(),
+    maintenanceWindows: () => config.notifiers.maintenanceWindows,
     policy: config.correlation,
     inhibitRules: config.correlation.inhibitRules,
   });
-  const stopStaleTimer = startStaleAlarmTimer(store, config.correlation.staleAlarms, clock, log);
+  const stopStaleTimer = startStaleAlarmTimer(influx.store, config.correlation.staleAlarms, clock, log);
   const pipeline = new Pipeline({
     store,
     engine,
@@ -64,12 +74,17 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     log: log.child({ component: 'pipeline' }),
     metrics: pipelineMetrics,
   });
+  influx.attach(pipeline);
+  // IP Office QoS notifications (SNMP) merge into the call records RTCP builds.
+  pipeline.addListener(qosTrapListener(store, fleet));
   pipeline.start();
+  const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline, knownIssue: (id) => rules.current().rule(id), write: influx.write });
 
   let collectors: RunningCollector[] = [];
+  let notifier: RunningNotifier | null = null;
   const app: FastifyInstance = await buildApp(
     {
-      store,
+      store: influx.store,
       fleet,
       silences,
       inventory: (nodeId) => {
@@ -78,6 +93,7 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
       },
       knownIssues: (node) => rules.current().exposures(node),
       ssaIngest: ssaIngestOf(() => collectors),
+      licence: licence.engine,
       metrics,
       version: VERSION,
       now: () => clock.now(),
@@ -93,7 +109,11 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
 
   const stopAll = async () => {
     for (const { collector } of [...collectors].reverse()) await collector.stop();
+    licence.stop();
     await pipeline.stop();
+    // After the drain, so what the last batch made pending is claimed next start; waits for the send in flight.
+    await notifier?.stop();
+    await influx.stop();
     await app.close();
     stopStaleTimer();
     rules.close();
@@ -102,6 +122,20 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
   };
 
   try {
+    // First in the try: IPO_ERR_NOTIFIER_CONFIG (a missing SMTP secret) fails the start before HTTP or any collector opens.
+    notifier = createEmailNotifier(config.notifiers.email, {
+      store,
+      fleet,
+      clock,
+      log,
+      metrics,
+      dataDir: config.storage.dataDir,
+      publicUrl: config.server.publicUrl,
+      inhibitRules: config.correlation.inhibitRules,
+      silences: () => silences.list(),
+      maintenanceWindows: () => config.notifiers.maintenanceWindows,
+      keepMessagesDays: config.storage.retention.eventsDays,
+    });
     await app.listen({ host: config.server.http.listenAddress, port: config.server.http.port }).catch((error: unknown) => {
       throw new CodedError('IPO_ERR_HTTP_BIND_FAILED', `HTTP server cannot listen on ${config.server.http.listenAddress}:${config.server.http.port}: ${(error as Error).message}`, { cause: error });
     });
@@ -109,7 +143,11 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
     log.info({ component: 'http', ...http }, 'http listening');
 
-    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet, store });
+    notifier?.start(); // before the collectors, so nothing they feed waits for it
+
+    // RTCP attribution: the phone tables SNMP polling learns, found through whichever collector has inventories.
+    const phones = createPhoneDirectory(fleet, (nodeId) => collectors.map(({ collector }) => (isInventorySource(collector) ? collector.inventory(nodeId) : null)).find(Boolean) ?? null, clock);
+    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet, store, phones });
     for (const { type, collector } of collectors) {
       await collector.start();
       for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');

@@ -55,4 +55,10 @@ export class CodecTable {
   named(name: string): CodecEntry | undefined {
     return this.byName.get(name);
   }
+
+  /** The first codec with this RTP clock rate (an SR-inferred 48000 Hz is Opus). */
+  withClockRate(rate: number): CodecEntry | undefined {
+    for (const entry of this.byName.values()) if (entry.clockRate === rate) return entry;
+    return undefined;
+  }
 }

@@ -47,7 +47,8 @@ export const ssaConfigSchema = z.strictObject({
   /** An environment variable holding one more token, to keep it out of the file. */
   tokenEnv: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected an environment variable name such as IPO_SSA_TOKEN' })
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .meta({ expected: 'an environment variable name such as IPO_SSA_TOKEN' })
     .nullable()
     .default(DEFAULT_SSA_CONFIG.tokenEnv),
   dropFolder: dropFolderSchema.prefault({}),

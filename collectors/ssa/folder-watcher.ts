@@ -126,6 +126,7 @@ export function createFolderWatcher(options: FolderWatcherOptions, ingest: SsaIn
 
   /** One scan at a time; a request during a scan runs one more afterwards. */
   const scan = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;

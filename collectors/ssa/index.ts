@@ -28,16 +28,22 @@ export function createSsaCollector(config: SsaConfig, ctx: CollectorContext, env
   const { tokens, missingEnv } = collectTokens(config.tokens, config.tokenEnv, env);
   const check = createTokenCheck(tokens);
   let watcher: FolderWatcher | null = null;
+  let stopping = false;
 
   const ssa: SsaIngestApi = {
     authorise(authorization) {
+      if (stopping) return new CodedError('IPO_ERR_OVERLOADED', 'ipo-observer is stopping; send the snapshot again once it is back');
       const result = check(authorization);
       if (result === 'ok') return null;
+      ctx.metrics.received();
       ctx.metrics.refused('unauthorized');
       return new CodedError('IPO_ERR_UNAUTHORIZED', UNAUTHORIZED[result]);
     },
     ingest: (request) => ingest.ingest(request),
-    refused: (reason) => ctx.metrics.refused(reason),
+    refused: (reason) => {
+      ctx.metrics.received();
+      ctx.metrics.refused(reason);
+    },
   };
 
   return {
@@ -50,6 +56,7 @@ export function createSsaCollector(config: SsaConfig, ctx: CollectorContext, env
       watcher = created;
     },
     async stop() {
+      stopping = true;
       const running = watcher;
       watcher = null;
       await running?.stop();

@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { FleetEventSchema } from '../../src/events/fleet-event.js';
 import { ssaAlarmKey } from './alarm-key.js';
 import type { DiffItem, SsaChange } from './diff.js';
-import { licenceObservationOf } from './licence-signal.js';
 import { mapDiffItem, type SnapshotOrigin } from './map.js';
 import { classifyText } from './ssa-texts.js';
 
@@ -53,7 +52,6 @@ test('an increase is a problem counting the delta, with the device time and the 
     lastDateOfErrorText: '01/08/2016 16:47:52',
     via: 'api',
     licenceType: 'CTI Link Pro',
-    licenceSignal: 'feature-not-licensed',
     line: 5,
   });
 });
@@ -91,20 +89,4 @@ test('every SSA text of the seeds maps to a category and severity; unknown texts
     assert.deepEqual([kind.code, kind.category, kind.severity], [code, category, severity], text);
   }
   assert.equal(classifyText('Line 3 out of service', 'trunk').category, 'Trunk lines');
-});
-
-test('the licence engine reads licence events as observations, and nothing else', () => {
-  const observation = licenceObservationOf({ ...mapDiffItem(item('cleared', CTI, 0), origin), nodeId: 'hq-primary' });
-  assert.deepEqual(observation, {
-    nodeId: 'hq-primary',
-    signal: 'feature-not-licensed',
-    licenceType: 'CTI Link Pro',
-    change: 'cleared',
-    state: 'cleared',
-    occurrences: 0,
-    lastDateOfError: Date.UTC(2016, 7, 1, 15, 47, 52),
-    text: CTI,
-    receivedAt: origin.receivedAt,
-  });
-  assert.equal(licenceObservationOf(mapDiffItem(item('new', 'Failed to load HOLD Music source file'), origin)), null);
 });

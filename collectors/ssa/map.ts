@@ -38,7 +38,6 @@ export function mapDiffItem(item: DiffItem, origin: SnapshotOrigin): FleetEvent 
     via: origin.via,
   };
   if (entry.licenceType !== null) attributes['licenceType'] = entry.licenceType;
-  if (kind.licenceSignal !== null) attributes['licenceSignal'] = kind.licenceSignal;
   if (item.counterReset) attributes['counterReset'] = true;
   if (entry.line !== null) attributes['line'] = entry.line;
   if (origin.file !== undefined) attributes['file'] = origin.file;

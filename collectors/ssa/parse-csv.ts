@@ -1,4 +1,4 @@
-import { readTable, type TableRecord } from './read-table.js';
+import { readTable, type TableInput, type TableRecord } from './read-table.js';
 import { MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snapshot.js';
 
 /**
@@ -7,9 +7,7 @@ import { MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snap
  * semicolon when the column header uses semicolons (European spreadsheets).
  */
 export function parseCsv(text: string): Parsed<ParsedSnapshot> {
-  const records = splitRecords(text, delimiterOf(text));
-  if (!records.ok) return records;
-  return readTable(records.value, 'csv');
+  return readTable(splitRecords(text, delimiterOf(text)), 'csv');
 }
 
 function delimiterOf(text: string): ',' | ';' {
@@ -17,8 +15,7 @@ function delimiterOf(text: string): ',' | ';' {
   return headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
 }
 
-function splitRecords(text: string, delimiter: string): Parsed<TableRecord[]> {
-  const records: TableRecord[] = [];
+function* splitRecords(text: string, delimiter: string): TableInput {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -27,16 +24,20 @@ function splitRecords(text: string, delimiter: string): Parsed<TableRecord[]> {
   let recordStart = 0;
   let cellQuotedAt = -1;
 
-  const endRecord = (end: number) => {
+  const endRecord = (end: number): TableRecord => {
     cells.push(cell);
-    records.push({ line: recordLine, cells, source: text.slice(recordStart, end) });
+    const record = { line: recordLine, cells, source: text.slice(recordStart, end) };
     cells = [];
     cell = '';
+    return record;
   };
 
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
-    if (i - recordStart > MAX_LINE_CHARS) return refuse('line-too-long', recordLine, `a record longer than ${MAX_LINE_CHARS} characters (an unclosed quote?)`);
+    if (i - recordStart > MAX_LINE_CHARS) {
+      yield refuse('line-too-long', recordLine, `a record longer than ${MAX_LINE_CHARS} characters (an unclosed quote?)`);
+      return;
+    }
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         cell += '"';
@@ -56,14 +57,13 @@ function splitRecords(text: string, delimiter: string): Parsed<TableRecord[]> {
       cells.push(cell);
       cell = '';
     } else if (char === '\n' || char === '\r') {
-      endRecord(i);
+      yield endRecord(i);
       if (char === '\r' && text[i + 1] === '\n') i++;
       line++;
       recordLine = line;
       recordStart = i + 1;
     } else cell += char;
   }
-  if (quoted) return refuse('wrong-columns', cellQuotedAt, 'a quoted cell is never closed');
-  endRecord(text.length);
-  return { ok: true, value: records };
+  if (quoted) yield refuse('wrong-columns', cellQuotedAt, 'a quoted cell is never closed');
+  else yield endRecord(text.length);
 }

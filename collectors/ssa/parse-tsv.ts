@@ -1,4 +1,4 @@
-import { readTable, type TableRecord } from './read-table.js';
+import { readTable, type TableInput } from './read-table.js';
 import { MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snapshot.js';
 
 /**
@@ -7,12 +7,23 @@ import { MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snap
  * tabs or not. Cells are literal: SSA does not quote.
  */
 export function parseTsv(text: string): Parsed<ParsedSnapshot> {
-  const records: TableRecord[] = [];
-  const lines = text.split(/\r\n|\n|\r/);
-  for (let index = 0; index < lines.length; index++) {
-    const source = lines[index] ?? '';
-    if (source.length > MAX_LINE_CHARS) return refuse('line-too-long', index + 1, `${source.length} characters; an SSA alarm line is far shorter (at most ${MAX_LINE_CHARS})`);
-    records.push({ line: index + 1, cells: source.split('\t'), source });
+  return readTable(lines(text), 'tsv');
+}
+
+function* lines(text: string): TableInput {
+  const pattern = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const match = pattern.exec(text);
+    const end = match ? match.index : text.length;
+    if (end - start > MAX_LINE_CHARS) {
+      const length = end - start;
+      yield refuse('line-too-long', line, `${length} characters; an SSA alarm line is far shorter (at most ${MAX_LINE_CHARS})`);
+      return;
+    }
+    const source = text.slice(start, end);
+    yield { line, cells: source.split('\t'), source };
+    if (!match) return;
+    start = pattern.lastIndex;
   }
-  return readTable(records, 'tsv');
 }

@@ -1,6 +1,6 @@
 import { isListTitle } from './alarm-lists.js';
 import { readHeaderLine } from './header-line.js';
-import { MAX_ENTRIES, refuse, type Parsed, type ParsedSnapshot, type SnapshotFormat, type SsaRow, type SsaState } from './snapshot.js';
+import { MAX_ENTRIES, refuse, type Parsed, type ParsedSnapshot, type SnapshotFormat, type SnapshotRefusal, type SsaRow, type SsaState } from './snapshot.js';
 
 /** One line (TSV) or record (CSV) split into cells. */
 export interface TableRecord {
@@ -8,6 +8,9 @@ export interface TableRecord {
   cells: string[];
   source: string;
 }
+
+/** What a tokeniser yields: records, lazily (a 10 MB body is refused at row 1001 without splitting the rest), or why it stopped. */
+export type TableInput = Iterable<TableRecord | { refusal: SnapshotRefusal }>;
 
 type Column = 'date' | 'occurrences' | 'description' | 'state';
 
@@ -29,11 +32,12 @@ const STATE_WORDS: Record<string, SsaState> = { '': 'unknown', active: 'active',
  * the optional list title ("Service Alarms"), the column header, then rows.
  * Columns are found by their titles, so their order does not matter.
  */
-export function readTable(records: readonly TableRecord[], format: SnapshotFormat): Parsed<ParsedSnapshot> {
+export function readTable(records: TableInput, format: SnapshotFormat): Parsed<ParsedSnapshot> {
   const snapshot: ParsedSnapshot = { format, names: { node: [], list: [] }, rows: [], warnings: [] };
   let columns: Column[] | null = null;
 
   for (const record of records) {
+    if ('refusal' in record) return { ok: false, refusal: record.refusal };
     const cells = trimTrailingEmpty(record.cells.map((cell) => cell.trim()));
     if (cells.length === 0) continue;
     const header = cells.length === 1 ? readHeaderLine(cells[0] ?? '') : null;

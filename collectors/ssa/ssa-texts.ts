@@ -14,31 +14,18 @@ export interface SsaTextRule {
   pattern: RegExp;
   category: EventCategory;
   severity: ProblemSeverity;
-  /** What the licence engine reads: licence texts only. */
-  licenceSignal?: LicenceSignal;
   seed: string;
 }
 
-export const LICENCE_SIGNALS = [
-  'feature-not-licensed',
-  'insufficient',
-  'sip-channels-exceeded',
-  'configuration-error',
-  'weblm-server-error',
-  'weblm-error-mode',
-  'system-id-changed',
-] as const;
-export type LicenceSignal = (typeof LICENCE_SIGNALS)[number];
-
 export const SSA_TEXT_RULES: readonly SsaTextRule[] = [
   // Licence texts of the Service Alarms tables, 001:1143-1187.
-  { code: 'licence.configuration-error', pattern: /^License Configuration Error\b/i, category: 'License', severity: 'major', licenceSignal: 'configuration-error', seed: '001:1152, 001:1137' },
-  { code: 'licence.feature-not-licensed', pattern: /^Attempt to use a feature for which no license is installed\b/i, category: 'License', severity: 'minor', licenceSignal: 'feature-not-licensed', seed: '001:1146, 001:1147, 001:287' },
-  { code: 'licence.insufficient', pattern: /^There are insufficient licenses for this configuration\b/i, category: 'License', severity: 'major', licenceSignal: 'insufficient', seed: '001:1149, 001:1151' },
-  { code: 'licence.sip-channels-exceeded', pattern: /^SIP Channel License Exceeded\b/i, category: 'License', severity: 'major', licenceSignal: 'sip-channels-exceeded', seed: '001:1150' },
-  { code: 'licence.weblm-server-error', pattern: /^WebLM Server Error\b/i, category: 'License', severity: 'major', licenceSignal: 'weblm-server-error', seed: '001:1145, 001:1154' },
-  { code: 'licence.weblm-error-mode', pattern: /\bWebLM Error Mode\b/i, category: 'License', severity: 'major', licenceSignal: 'weblm-error-mode', seed: '001:295' },
-  { code: 'licence.system-id-changed', pattern: /^System ID has changed\b/i, category: 'License', severity: 'warning', licenceSignal: 'system-id-changed', seed: '001:294' },
+  { code: 'licence.configuration-error', pattern: /^License Configuration Error\b/i, category: 'License', severity: 'major', seed: '001:1152, 001:1137' },
+  { code: 'licence.feature-not-licensed', pattern: /^Attempt to use a feature for which no license is installed\b/i, category: 'License', severity: 'minor', seed: '001:1146, 001:1147, 001:287' },
+  { code: 'licence.insufficient', pattern: /^There are insufficient licenses for this configuration\b/i, category: 'License', severity: 'major', seed: '001:1149, 001:1151' },
+  { code: 'licence.sip-channels-exceeded', pattern: /^SIP Channel License Exceeded\b/i, category: 'License', severity: 'major', seed: '001:1150' },
+  { code: 'licence.weblm-server-error', pattern: /^WebLM Server Error\b/i, category: 'License', severity: 'major', seed: '001:1145, 001:1154' },
+  { code: 'licence.weblm-error-mode', pattern: /\bWebLM Error Mode\b/i, category: 'License', severity: 'major', seed: '001:295' },
+  { code: 'licence.system-id-changed', pattern: /^System ID has changed\b/i, category: 'License', severity: 'warning', seed: '001:294' },
   // Not a licence alarm, in the same list (001:1148; "Hold Music" at 001:1169): music on hold is an application.
   { code: 'hold-music.load-failed', pattern: /^Failed to load HOLD Music source file\b/i, category: 'Applications', severity: 'minor', seed: '001:1148, 001:1169' },
   // 16xx phones failing TLS to fetch settings raise TLS alarms in SSA (002:1580; the text is not given).
@@ -58,13 +45,12 @@ export interface ClassifiedText {
   code: string;
   category: EventCategory;
   severity: ProblemSeverity;
-  licenceSignal: LicenceSignal | null;
 }
 
 export function classifyText(text: string, list: SsaList): ClassifiedText {
   // 001:287 quotes the text: '"Attempt to use a feature …" License Type:DevLink3 External Recorder'.
   const bare = text.replace(/^["'\s]+/, '');
   const rule = SSA_TEXT_RULES.find((candidate) => candidate.pattern.test(bare));
-  if (!rule) return { code: 'unclassified', category: LIST_CATEGORY[list], severity: 'indeterminate', licenceSignal: null };
-  return { code: rule.code, category: rule.category, severity: rule.severity, licenceSignal: rule.licenceSignal ?? null };
+  if (!rule) return { code: 'unclassified', category: LIST_CATEGORY[list], severity: 'indeterminate' };
+  return { code: rule.code, category: rule.category, severity: rule.severity };
 }

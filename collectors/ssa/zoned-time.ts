@@ -33,8 +33,26 @@ export function wallToEpoch(wall: WallTime, timeZone: string): ZonedResult {
   return { kind: 'overlap', earlier: unique[0] as number, later: unique.at(-1) as number };
 }
 
-/** The zone's offset from UTC at an instant, in ms (local − UTC). */
+/**
+ * The zone's offset from UTC at an instant, in ms (local − UTC). formatToParts is slow (~15 µs), so offsets are
+ * cached per zone and UTC hour, but only for hours whose first and last second have the same offset: exact.
+ */
 export function offsetAt(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR);
+  const key = `${timeZone}\u0000${hour}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = exactOffsetAt(hour * HOUR, timeZone);
+  if (start !== exactOffsetAt((hour + 1) * HOUR - 1000, timeZone)) return exactOffsetAt(ms, timeZone);
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  offsets.set(key, start);
+  return start;
+}
+
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 100_000;
+
+function exactOffsetAt(ms: number, timeZone: string): number {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

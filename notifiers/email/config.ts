@@ -69,7 +69,7 @@ export const DEFAULT_EMAIL_CONFIG = {
 } as const;
 
 const P = DEFAULT_EMAIL_CONFIG.profiles[0];
-const email = z.email({ error: 'expected an email address such as noc@example.com' });
+const email = z.email().meta({ expected: 'an email address such as noc@example.com' });
 
 export const emailProfileSchema = z.strictObject({
   id: idSchema,
@@ -95,11 +95,12 @@ const authSchema = z.strictObject({
   passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   /** File whose content (trailing newline removed) is the password. */
   passwordFile: z.string().min(1).optional(),
+  /** Refused: a literal password would end up in backups, tickets and screen shares. */
   password: z
-    .never({ error: 'a password is never written in the configuration: use passwordEnv (an environment variable name) or passwordFile (a file only ipo-observer can read)' })
-    .optional()
-    .meta({ secret: true }),
-}).refine((a) => (a.passwordEnv === undefined) !== (a.passwordFile === undefined), { error: 'give exactly one of passwordEnv or passwordFile' });
+    .never()
+    .meta({ secret: true, expected: 'no password here: the password is never written in the configuration; use passwordEnv (an environment variable name) or passwordFile (a file only ipo-observer can read)' })
+    .optional(),
+}).refine((a) => (a?.passwordEnv === undefined) !== (a?.passwordFile === undefined), { error: 'give exactly one of passwordEnv or passwordFile', when: () => true });
 
 const transportSchema = z
   .strictObject({
@@ -117,9 +118,13 @@ const transportSchema = z
     caFile: z.string().min(1).nullable().default(T.caFile),
     timeoutSeconds: z.number().min(1).max(600).default(T.timeoutSeconds),
   })
-  .superRefine((t, ctx) => {
-    if (t.kind === 'smtp' && t.host === null) ctx.addIssue({ code: 'custom', path: ['host'], message: 'required when kind is smtp: the mail server host name or address' });
-  });
+  // `when`: also checked when another key is wrong, so one message lists every problem (values read defensively).
+  .superRefine(
+    (t, ctx) => {
+      if (t?.kind === 'smtp' && (t.host === null || t.host === undefined)) ctx.addIssue({ code: 'custom', path: ['host'], message: 'required when kind is smtp: the mail server host name or address' });
+    },
+    { when: () => true },
+  );
 
 export const emailConfigSchema = z
   .strictObject({
@@ -146,12 +151,16 @@ export const emailConfigSchema = z
       .prefault({}),
     profiles: z.array(emailProfileSchema).default(() => DEFAULT_EMAIL_CONFIG.profiles.map((p) => ({ ...p, to: [...p.to], categories: [...p.categories], customers: [], sites: [], groupBy: [...p.groupBy] }))),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.profiles.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `profile id "${p.id}" is used twice; ids must be unique` });
-      seen.add(p.id);
-    });
-  });
+  .superRefine(
+    (c, ctx) => {
+      const seen = new Set<string>();
+      (Array.isArray(c?.profiles) ? c.profiles : []).forEach((p, i) => {
+        if (typeof p?.id !== 'string') return;
+        if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `profile id "${p.id}" is used twice; ids must be unique` });
+        seen.add(p.id);
+      });
+    },
+    { when: () => true },
+  );
 
 export type EmailConfig = z.infer<typeof emailConfigSchema>;

@@ -54,7 +54,7 @@ function headers(profile: RenderProfile, kind: string, items: readonly AlarmItem
   };
 }
 
-function body(ctx: RenderContext, intro: string[], items: readonly AlarmItem[], footer: string[]): { text: string; html: string } {
+function body(ctx: RenderContext, subject: string, intro: string[], items: readonly AlarmItem[], footer: string[]): { text: string; html: string } {
   const detailed = items.slice(0, MAX_DETAILED);
   const lines = items.slice(MAX_DETAILED, MAX_DETAILED + MAX_LINES);
   const omitted = items.length - detailed.length - lines.length;
@@ -76,7 +76,7 @@ function body(ctx: RenderContext, intro: string[], items: readonly AlarmItem[], 
     ...footer.map((line) => `<p style="margin:4px 0">${line.startsWith('http') ? link(line) : escapeHtml(line)}</p>`),
     `<p style="color:#555">${escapeHtml(profileLine(ctx.profile))}</p>`,
   ].join('\n');
-  return { text, html };
+  return { text, html: page(subject, html) };
 }
 
 /**
@@ -97,7 +97,7 @@ export function renderAlarms(ctx: RenderContext, kind: 'alarms' | 'reminder', gr
     kind === 'reminder'
       ? [`${firing.length} alarm${firing.length === 1 ? '' : 's'} still active in ${groupLabel} (a reminder: nothing changed since the last email).`]
       : [`${groupLabel}: ${firing.length} firing, ${sorted.length - firing.length} resolved.`];
-  return { subject, ...body(ctx, intro, sorted, []), headers: headers(ctx.profile, kind, sorted, worst ?? 'cleared') };
+  return { subject, ...body(ctx, subject, intro, sorted, []), headers: headers(ctx.profile, kind, sorted, worst ?? 'cleared') };
 }
 
 /** The one mail a profile gets for everything its storm brake held back. */
@@ -116,7 +116,7 @@ export function renderDigest(ctx: RenderContext, input: DigestInput): RenderedEm
     ...table,
   ];
   const worst = sorted.find((i) => !isResolved(i))?.alarm.severity ?? 'cleared';
-  return { subject, ...body(ctx, intro, sorted, ['All of them:', input.listUrl]), headers: headers(ctx.profile, 'digest', sorted, worst) };
+  return { subject, ...body(ctx, subject, intro, sorted, ['All of them:', input.listUrl]), headers: headers(ctx.profile, 'digest', sorted, worst) };
 }
 
 /** Sent when a maintenance window ends and matching alarms are still open (held while it lasted). */
@@ -126,5 +126,5 @@ export function renderMaintenanceSummary(ctx: RenderContext, input: MaintenanceS
   const subject = oneLine(`${TAG}[${ctx.profile.id}][MAINTENANCE-END] ${input.windowId} ended: ${n} alarm${n === 1 ? '' : 's'} still open`);
   const intro = [`Maintenance window ${input.windowId} (${input.windowLabel}) ended at ${utc(input.endedAt)}. These alarms are still open; their notifications were held while it lasted.`];
   const worst = sorted[0]?.alarm.severity ?? 'cleared';
-  return { subject, ...body(ctx, intro, sorted, []), headers: headers(ctx.profile, 'maintenance-summary', sorted, worst) };
+  return { subject, ...body(ctx, subject, intro, sorted, []), headers: headers(ctx.profile, 'maintenance-summary', sorted, worst) };
 }

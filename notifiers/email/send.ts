@@ -3,11 +3,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { OutboundMessage } from '../delivery.js';
-import type { SendResult, Transport } from '../transport.js';
+import type { Transport } from '../transport.js';
 import { classifySendError } from './classify.js';
 import type { EmailConfig } from './config.js';
-
-export type MailTransport = Transport;
 
 /** Stable per message, so a retry carries the same Message-ID and a receiving system can drop a duplicate. */
 export function messageIdOf(message: OutboundMessage, from: string): string {
@@ -31,7 +29,7 @@ function mailOptions(message: OutboundMessage, from: string) {
 const address = (a: unknown) => (typeof a === 'string' ? a : ((a as { address?: string }).address ?? String(a)));
 
 /** SMTP with STARTTLS (requireTls) or implicit TLS (secure) and login; one pooled connection. */
-export function smtpTransport(config: EmailConfig['transport'], from: string, secrets: { password: string | null; ca: string | undefined }): MailTransport {
+export function smtpTransport(config: EmailConfig['transport'], from: string, secrets: { password: string | null; ca: string | undefined }): Transport {
   const timeout = config.timeoutSeconds * 1000;
   const transporter = nodemailer.createTransport({
     host: config.host!,
@@ -74,7 +72,7 @@ const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').re
  * after its creation time, profile, kind and id: writing it again on a retry
  * replaces the same file, so there are never two copies.
  */
-export function folderTransport(folder: string, from: string): MailTransport {
+export function folderTransport(folder: string, from: string): Transport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     description: `folder ${folder}`,

@@ -3,6 +3,7 @@ import type { Endpoint } from '../../collectors/types.js';
 import type { KnownIssueExposure, NodeInventoryFacts } from '../../rules/known-issues-for-node.js';
 import type { SilenceCache } from '../correlation/silence-cache.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
+import type { LicenceEngine } from '../licence/engine.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
 import type { Store } from '../storage/store.js';
 
@@ -28,4 +29,6 @@ export interface ApiDeps {
   now: () => number;
   /** The SSA collector's ingest (POST /api/v1/ssa/alarms); absent: the route answers 404. */
   ssaIngest?: SsaIngestApi;
+  /** The licence engine (GET /api/v1/licences…); absent: those routes answer 404. */
+  licence?: LicenceEngine;
 }

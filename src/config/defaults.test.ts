@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_RTCP_CONFIG } from '../../collectors/rtcp/config.js';
 import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
 import { DEFAULT_SSA_CONFIG } from '../../collectors/ssa/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
+import { DEFAULT_INFLUXDB_SINK_CONFIG } from '../sinks/influxdb/config.js';
+import { DEFAULT_EMAIL_CONFIG } from '../../notifiers/email/config.js';
 import { DEFAULTS } from './defaults.js';
 import { defaultConfig } from './schema.js';
 
@@ -12,7 +15,7 @@ test('defaultConfig() is exactly DEFAULTS', () => {
 
 test('the documented defaults', () => {
   assert.deepEqual(defaultConfig(), {
-    server: { http: { listenAddress: '127.0.0.1', port: 8080 } },
+    server: { http: { listenAddress: '127.0.0.1', port: 8080 }, publicUrl: 'http://127.0.0.1:8080' },
     storage: { dataDir: './data', retention: { eventsDays: 30, clearedAlarmsDays: 90 } },
     pipeline: { queueCapacity: 10000, batchSize: 500 },
     log: { level: 'info' },
@@ -25,7 +28,10 @@ test('the documented defaults', () => {
         { id: 'node-unreachable-inhibits-node-alarms', source: { codePrefix: 'poll.node-unreachable' }, target: { codePrefix: '' }, equal: ['node'] },
       ],
     },
-    collectors: { syslog: DEFAULT_SYSLOG_CONFIG, snmp: DEFAULT_SNMP_CONFIG, ssa: DEFAULT_SSA_CONFIG },
+    licence: { escalation: { onEntry: 'minor', steps: [{ daysRemaining: 7, severity: 'major' }, { daysRemaining: 1, severity: 'critical' }] }, checkIntervalSeconds: 60 },
+    collectors: { syslog: DEFAULT_SYSLOG_CONFIG, snmp: DEFAULT_SNMP_CONFIG, ssa: DEFAULT_SSA_CONFIG, rtcp: DEFAULT_RTCP_CONFIG },
+    sinks: { influxdb: DEFAULT_INFLUXDB_SINK_CONFIG },
+    notifiers: { maintenanceWindows: [], email: DEFAULT_EMAIL_CONFIG },
     fleet: { customers: [] },
   });
 });

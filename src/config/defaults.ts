@@ -1,7 +1,11 @@
+import { DEFAULT_RTCP_CONFIG } from '../../collectors/rtcp/config.js';
 import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
 import { DEFAULT_SSA_CONFIG } from '../../collectors/ssa/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
 import { DEFAULT_CORRELATION_CONFIG } from '../correlation/policy.js';
+import { DEFAULT_LICENCE_CONFIG } from '../licence/config.js';
+import { DEFAULT_NOTIFIERS_CONFIG } from '../../notifiers/config-schema.js';
+import { DEFAULT_SINKS_CONFIG } from '../sinks/config-schema.js';
 
 /**
  * Every default of the configuration, one named object per section. The schema
@@ -15,6 +19,8 @@ export const DEFAULT_SERVER_CONFIG = {
     listenAddress: '127.0.0.1',
     port: 8080,
   },
+  /** Base of the links in notifications (the alarm at <publicUrl>/api/v1/alarms/<id>). */
+  publicUrl: 'http://127.0.0.1:8080',
 } as const;
 
 export const DEFAULT_STORAGE_CONFIG = {
@@ -46,10 +52,14 @@ export const DEFAULTS = {
   pipeline: DEFAULT_PIPELINE_CONFIG,
   log: DEFAULT_LOG_CONFIG,
   correlation: DEFAULT_CORRELATION_CONFIG,
+  licence: DEFAULT_LICENCE_CONFIG,
   collectors: {
     syslog: DEFAULT_SYSLOG_CONFIG,
     snmp: DEFAULT_SNMP_CONFIG,
     ssa: DEFAULT_SSA_CONFIG,
+    rtcp: DEFAULT_RTCP_CONFIG,
   },
+  sinks: DEFAULT_SINKS_CONFIG,
+  notifiers: DEFAULT_NOTIFIERS_CONFIG,
   fleet: DEFAULT_FLEET_CONFIG,
 } as const;

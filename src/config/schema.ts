@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { collectorsConfigSchema } from '../../collectors/config-schema.js';
 import { correlationConfigSchema } from '../correlation/policy.js';
 import { fleetSchema } from '../fleet/fleet-schema.js';
+import { licenceConfigSchema } from '../licence/config.js';
+import { notifiersConfigSchema } from '../../notifiers/config-schema.js';
+import { sinksConfigSchema } from '../sinks/config-schema.js';
 import { DEFAULT_LOG_CONFIG, DEFAULT_PIPELINE_CONFIG, DEFAULT_SERVER_CONFIG, DEFAULT_STORAGE_CONFIG } from './defaults.js';
 
 /** pino's levels; "silent" turns logging off. */
@@ -17,6 +20,8 @@ const httpSchema = z.strictObject({
 
 const serverSchema = z.strictObject({
   http: httpSchema.prefault({}),
+  /** Where people reach the web UI and API; links in notifications start with it. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://noc.example.com' }).default(DEFAULT_SERVER_CONFIG.publicUrl),
 });
 
 const retentionSchema = z.strictObject({
@@ -48,7 +53,10 @@ export const configSchema = z.strictObject({
   pipeline: pipelineSchema.prefault({}),
   log: logSchema.prefault({}),
   correlation: correlationConfigSchema.prefault({}),
+  licence: licenceConfigSchema.prefault({}),
   collectors: collectorsConfigSchema.prefault({}),
+  sinks: sinksConfigSchema.prefault({}),
+  notifiers: notifiersConfigSchema.prefault({}),
   fleet: fleetSchema.prefault({ customers: [] }),
 });
 

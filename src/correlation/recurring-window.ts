@@ -24,7 +24,10 @@ export const recurringWindowSchema = z.strictObject({
   weekdays: z.array(z.enum(WEEKDAYS)).default([]),
   /** Days of the month it starts on; empty = every day. With weekdays, both must match. */
   daysOfMonth: z.array(z.number().int().min(1).max(31)).default([]),
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a local time HH:MM, e.g. "02:00"' }),
+  start: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .meta({ expected: 'a local time HH:MM such as "02:00"' }),
   durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES),
   /** null = the local time of each alarm's site (UTC for senders outside the fleet). */
   timeZone: timeZoneSchema.nullable().default(null),

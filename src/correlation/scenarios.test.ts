@@ -77,7 +77,7 @@ test('IPOFFICE-111042: the DevLink3 External Recorder licence alarm is benign; a
 
 test('IPOFFICE-110586: a plain "Backup failed" line raises an alarm carrying the SFTP host-key workaround', () => {
   const { feed, store, clock } = harness();
-  const line = { sourceAddress: '10.0.0.10', raisesAlarm: false, severity: 'info' as const, code: 'syslog.message', alarmKey: undefined, category: 'Generic' as const, text: 'Backup failed: Wait inventory pushed stage failed' };
+  const line = { sourceAddress: '10.0.0.10', raisesAlarm: false, severity: 'major' as const, code: 'syslog.message', alarmKey: undefined, category: 'Generic' as const, text: 'Backup failed: Wait inventory pushed stage failed' };
   const first = feed(line);
   clock.advance(MINUTE);
   const second = feed(line);
@@ -93,7 +93,7 @@ test('IPOFFICE-110586: a plain "Backup failed" line raises an alarm carrying the
 
 test('IPOFFICE-111894: the remote-worker licence logout raises on 10.0 GA (before SP1), and not on 9.1', () => {
   const { feed } = harness();
-  const line = { raisesAlarm: false, severity: 'info' as const, code: 'syslog.message', alarmKey: undefined, category: 'Generic' as const, text: 'CMEExtEvt: Extn457: User is not licensed for a Remote Extension: Logging Out.' };
+  const line = { raisesAlarm: false, severity: 'warning' as const, code: 'syslog.message', alarmKey: undefined, category: 'Generic' as const, text: 'CMEExtEvt: Extn457: User is not licensed for a Remote Extension: Logging Out.' };
   const affected = feed({ ...line, sourceAddress: '10.0.0.10' });
   assert.equal(affected.alarm?.code, 'known-issue.remote-worker-licence-logout');
   assert.equal(affected.alarm?.category, 'License');

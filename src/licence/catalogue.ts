@@ -1,5 +1,6 @@
 import { compileConditions, releaseReader, type Condition, type MatchSubject } from '../../rules/compile-match.js';
 import { TEXT_MATCHES_FLAGS } from '../../rules/match-schema.js';
+import { LICENCE_TRACK } from '../../rules/licence-cross-checks.js';
 import { CLEARED_SUFFIX, type LicenceCatalogue, type LicenceMode, type LicenceSignal, type LicenceTransitionRule } from '../../rules/licence-schema.js';
 import type { NodeFacts } from '../correlation/rule-matcher.js';
 import type { FleetEvent } from '../events/fleet-event.js';
@@ -29,6 +30,7 @@ export class CompiledLicenceCatalogue {
   private readonly modesByName = new Map<string, LicenceMode>();
   private readonly leaving = new Map<string, LicenceTransitionRule>();
   private readonly entering = new Map<string, LicenceTransitionRule[]>();
+  private readonly signalTracks = new Map<string, Set<string>>();
   private readonly signals: CompiledSignal[];
   private readonly readRelease = releaseReader();
 
@@ -39,6 +41,9 @@ export class CompiledLicenceCatalogue {
     }
     for (const transition of catalogue.transitions) {
       for (const from of transition.from) this.leaving.set(`${from}|${transition.on}`, transition);
+      const signal = transition.on.endsWith(CLEARED_SUFFIX) ? transition.on.slice(0, -CLEARED_SUFFIX.length) : transition.on;
+      const track = this.modes.get(transition.to)?.track;
+      if (track !== undefined) this.signalTracks.set(signal, new Set([...(this.signalTracks.get(signal) ?? []), track]));
       const list = this.entering.get(transition.to) ?? [];
       list.push(transition);
       this.entering.set(transition.to, list);
@@ -72,6 +77,14 @@ export class CompiledLicenceCatalogue {
   /** The transition leaving `mode` on a signal reference, if the catalogue has one. */
   transition(mode: string, ref: string): LicenceTransitionRule | undefined {
     return this.leaving.get(`${mode}|${ref}`);
+  }
+
+  /** The tracks a signal matters to: those its transitions move, and the licence track for shortage and evidence signals. */
+  tracksOf(signalId: string): ReadonlySet<string> {
+    const signal = this.catalogue.signals.find((candidate) => candidate.id === signalId);
+    const tracks = new Set(this.signalTracks.get(signalId) ?? []);
+    if (signal?.shortage || signal?.evidenceOnly) tracks.add(LICENCE_TRACK);
+    return tracks;
   }
 
   /** Whether `ref` leads into `mode` from anywhere without a suspect mark: such a signal confirms a suspect mode. */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { LICENCE_TRACK } from '../../rules/licence-cross-checks.js';
 import type { Clock } from '../clock.js';
 import type { NodeFacts } from '../correlation/rule-matcher.js';
 import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
@@ -7,6 +8,8 @@ import type { NodeConfig } from '../fleet/node-schema.js';
 import type { RecordedDecision } from '../pipeline/record-decision.js';
 import type { Store } from '../storage/store.js';
 import type { CompiledLicenceCatalogue, FiredSignal } from './catalogue.js';
+import { assertion } from './assertion.js';
+import { daysRemaining } from './escalation.js';
 import type { EscalationPolicy } from './config.js';
 import { LicenceConfigWatch } from './config-watch.js';
 import { LICENCE_COLLECTOR, type SuspectNote } from './licence-events.js';
@@ -17,8 +20,7 @@ import { modeReportOf, type ModeReport } from './mode-report.js';
 import { shortageEventIds, withShortage } from './shortages.js';
 import { freshState, stateKey, type LicenceState, type LicenceTransition } from './state.js';
 
-/** The track whose modes come from the node's licence source; shortages live on it. */
-export const LICENCE_TRACK = 'licence';
+export { LICENCE_TRACK };
 
 export interface LicenceEngineOptions {
   catalogue: CompiledLicenceCatalogue;
@@ -32,7 +34,11 @@ export interface LicenceEngineOptions {
   knownIssue?: (ruleId: string) => SuspectNote | null;
   log?: Logger;
   metrics?: LicenceMetrics;
+  /** Called with the states that changed, and with all of them at start and every hour (the InfluxDB licence points). */
+  onChange?: (states: readonly LicenceState[], at: number) => void;
 }
+
+const HOUR_MS = 3_600_000;
 
 /**
  * Keeps every node's licence mode per track (rules/licence-states.yaml): stored events move it through the
@@ -43,6 +49,7 @@ export interface LicenceEngineOptions {
 export class LicenceEngine {
   private readonly states = new Map<string, LicenceState>();
   private readonly configWatch: LicenceConfigWatch;
+  private sampledHour: number | null = null;
 
   constructor(private readonly options: LicenceEngineOptions) {
     this.configWatch = new LicenceConfigWatch(options.fleet, (event) => this.send(event), options.store, options.log);
@@ -88,6 +95,11 @@ export class LicenceEngine {
       }
     }
     this.configWatch.remind(now);
+    const hour = Math.floor(now / HOUR_MS);
+    if (hour !== this.sampledHour) {
+      this.sampledHour = hour;
+      this.changed([...this.states.values()], now);
+    }
   }
 
   /** A person says which mode a node is in (POST /api/v1/licences/:nodeId/assertions). Throws CodedError. */
@@ -106,6 +118,10 @@ export class LicenceEngine {
 
   get catalogue(): CompiledLicenceCatalogue {
     return this.options.catalogue;
+  }
+
+  get escalation(): EscalationPolicy {
+    return this.options.escalation;
   }
 
   get fleet(): FleetIndex {
@@ -159,7 +175,9 @@ export class LicenceEngine {
   private applySignal(node: NodeConfig, fired: FiredSignal, event: StoredEvent): void {
     this.options.metrics?.signals.inc({ signal: fired.ref });
     const tracks = this.options.catalogue.tracksOf(fired.signal.id);
-    for (const current of [...this.states.values()].filter((state) => state.nodeId === node.id && tracks.has(state.track))) {
+    for (const track of tracks) {
+      const current = this.get(node.id, track);
+      if (!current) continue;
       const now = this.options.clock.now();
       const evidence = { signal: fired.ref, eventId: event.id, at: event.receivedAt };
       const shortage = current.track === LICENCE_TRACK ? withShortage(current, fired, event) : { state: current, added: false, changed: false };
@@ -195,7 +213,7 @@ export class LicenceEngine {
       return;
     }
     if (report.graceDaysRemaining !== undefined && mode.grace && state.graceExpiresAt !== null) {
-      const ours = Math.ceil((state.graceExpiresAt - event.receivedAt) / 86_400_000);
+      const ours = daysRemaining(state.graceExpiresAt, event.receivedAt);
       if (ours !== report.graceDaysRemaining) this.adjustGrace(node, state, report.graceDaysRemaining, event.receivedAt);
     }
   }
@@ -234,8 +252,9 @@ export class LicenceEngine {
       return stored;
     });
     this.states.set(stateKey(plan.next.nodeId, plan.next.track), plan.next);
-    this.options.metrics?.transitions.inc({ track: plan.next.track, to: plan.next.mode, cause: entry.cause.endsWith('.cleared') || !entry.cause.includes('-') ? entry.cause : entry.cause });
+    this.options.metrics?.transitions.inc({ track: plan.next.track, to: plan.next.mode });
     for (const event of plan.announce(transition)) this.send(event);
+    this.changed([plan.next], now);
     return { state: plan.next, transition };
   }
 
@@ -243,6 +262,17 @@ export class LicenceEngine {
     this.options.store.saveLicenceState(state);
     this.states.set(stateKey(state.nodeId, state.track), state);
     for (const event of events) this.send(event);
+    if (events.length > 0) this.changed([state], state.updatedAt);
+  }
+
+  private changed(states: readonly LicenceState[], at: number): void {
+    if (!this.options.onChange || states.length === 0) return;
+    try {
+      this.options.onChange(states, at);
+    } catch (error) {
+      this.options.metrics?.failures.inc({ step: 'on-change' });
+      this.options.log?.error({ err: error }, 'a licence state listener failed');
+    }
   }
 
   private send(event: FleetEvent): void {
@@ -267,5 +297,3 @@ export class LicenceEngine {
     }));
   }
 }
-
-import { assertion } from './assertion.js';

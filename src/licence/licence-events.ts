@@ -24,6 +24,7 @@ export interface SuspectNote {
   ruleId: string;
   vendorId: string | null;
   title: string;
+  workaround: string;
 }
 
 function internalEvent(node: EventNode, at: number, fields: Pick<FleetEvent, 'severity' | 'raisesAlarm' | 'code' | 'text' | 'attributes'> & { alarmKey?: string }): FleetEvent {

@@ -121,7 +121,7 @@ function alarmEvents(ctx: MachineContext, state: LicenceState, mode: LicenceMode
   if (mode.alarm !== 'grace') return [];
   const remaining = state.graceExpiresAt !== null ? reminderKey(state, ctx.now) : null;
   const expiresTo = mode.grace?.expiresTo ? ctx.catalogue.mode(mode.grace.expiresTo) : undefined;
-  const suspect = state.suspect !== null ? (ctx.suspectNote(state.suspect) ?? { ruleId: state.suspect, vendorId: null, title: 'a documented false state' }) : null;
+  const suspect = state.suspect !== null ? (ctx.suspectNote(state.suspect) ?? { ruleId: state.suspect, vendorId: null, title: 'a documented false state', workaround: '' }) : null;
   const events = [graceEvent(ctx.node, state, mode, expiresTo, graceSeverity(ctx.escalation, remaining), ctx.now, suspect)];
   if (newDay && mode.grace?.dailyAlarm) events.push(dailyAlarmEvent(ctx.node, state, mode, ctx.now));
   return events;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { collectorFactories } from '../../collectors/registry.js';
-import type { Collector, CollectorContext, CollectorFactory } from '../../collectors/types.js';
+import type { Collector, CollectorContext, CollectorFactory, PhoneDirectory } from '../../collectors/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
@@ -21,7 +21,7 @@ export interface RunningCollector {
  */
 export function createCollectors(
   config: Config,
-  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies; registry?: MetricsRegistry; fleet?: FleetIndex; store?: Store },
+  deps: { pipeline: Pipeline; log: Logger; clock: Clock; metrics: CollectorMetricFamilies; registry?: MetricsRegistry; fleet?: FleetIndex; store?: Store; phones?: PhoneDirectory },
 ): RunningCollector[] {
   const created: RunningCollector[] = [];
   for (const factory of collectorFactories as readonly CollectorFactory<unknown>[]) {
@@ -35,6 +35,7 @@ export function createCollectors(
       ...(deps.registry && { registry: deps.registry }),
       ...(deps.fleet && { fleet: deps.fleet }),
       ...(deps.store && { store: deps.store }),
+      ...(deps.phones && { phones: deps.phones }),
       stored: () => deps.pipeline.whenDrained(),
       emit: (event) => {
         const result = deps.pipeline.offer(event);

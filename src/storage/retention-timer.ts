@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { retentionCutoffs } from './retention-cutoffs.js';
 import type { RetentionPolicy, Store } from './store.js';
 
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -10,6 +11,9 @@ export function startRetention(store: Store, policy: RetentionPolicy, clock: Clo
     try {
       const removed = store.applyRetention(policy, clock.now());
       if (removed.events > 0 || removed.alarms > 0) log.info({ component: 'retention', ...removed }, 'retention removed old rows');
+      // QoS call records (and their reports) are kept as long as events.
+      const qosCalls = store.applyQosRetention(retentionCutoffs(policy, clock.now()).events);
+      if (qosCalls > 0) log.info({ component: 'retention', qosCalls }, 'retention removed old call records');
     } catch (error) {
       log.error({ err: error, component: 'retention' }, 'retention failed; will try again next hour');
     }

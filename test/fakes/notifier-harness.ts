@@ -6,7 +6,7 @@ import type { StageContext } from '../../src/correlation/decision.js';
 import { CorrelationEngine } from '../../src/correlation/engine.js';
 import { correlationConfigSchema } from '../../src/correlation/policy.js';
 import type { RecurringWindow } from '../../src/correlation/recurring-window.js';
-import { emptyRuleMatcher } from '../../src/correlation/rule-matcher.js';
+import { emptyRuleMatcher, type RuleMatcher } from '../../src/correlation/rule-matcher.js';
 import { SilenceCache } from '../../src/correlation/silence-cache.js';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
@@ -45,6 +45,12 @@ export interface NotifierHarnessOptions {
   clock?: FakeClock;
   transport?: CaptureTransport;
   windows?: RecurringWindow[];
+  fleet?: FleetIndex;
+  rules?: () => RuleMatcher;
+  /** Send through the transport the email config describes (SMTP, folder) instead of a CaptureTransport. */
+  configuredTransport?: boolean;
+  env?: NodeJS.ProcessEnv;
+  dataDir?: string;
 }
 
 /**
@@ -56,12 +62,12 @@ export interface NotifierHarnessOptions {
 export function notifierHarness(options: NotifierHarnessOptions = {}) {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? new FakeClock();
-  const fleet = notifierFleet();
+  const fleet = options.fleet ?? notifierFleet();
   const transport = options.transport ?? new CaptureTransport();
   const windows = options.windows ?? [];
   const silences = new SilenceCache(store, clock);
   const policy = correlationConfigSchema.parse({});
-  const ctx: StageContext = { clock, fleet, alarms: store, rules: () => emptyRuleMatcher, silences: () => silences.list(), maintenanceWindows: () => windows, policy, inhibitRules: policy.inhibitRules };
+  const ctx: StageContext = { clock, fleet, alarms: store, rules: options.rules ?? (() => emptyRuleMatcher), silences: () => silences.list(), maintenanceWindows: () => windows, policy, inhibitRules: policy.inhibitRules };
   const engine = new CorrelationEngine(ctx);
   const config = emailConfigSchema.parse({ ...options.email });
   const metrics = new MetricsRegistry();
@@ -72,12 +78,13 @@ export function notifierHarness(options: NotifierHarnessOptions = {}) {
       clock,
       log: pino({ level: 'silent' }),
       metrics,
-      dataDir: '/nonexistent',
+      dataDir: options.dataDir ?? '/nonexistent',
       publicUrl: 'http://127.0.0.1:8080',
       inhibitRules: policy.inhibitRules,
       silences: () => silences.list(),
       maintenanceWindows: () => windows,
-      transport,
+      ...(!options.configuredTransport && { transport }),
+      ...(options.env && { env: options.env }),
       random: () => 1,
     })!;
   let notifier = make();

@@ -36,11 +36,32 @@ test('a "raise" rule turns a plain message into an alarm with the rule code, kee
     raise: { code: 'rule.backup-failed', severity: 'major', category: 'Applications' },
   };
   const { feed } = engineHarness({ rules: fakeRules(() => [backup]) });
-  const result = feed({ raisesAlarm: false, severity: 'info', code: 'syslog.message', alarmKey: undefined, text: 'Backup failed: Wait inventory pushed stage failed' });
+  const result = feed({ raisesAlarm: false, severity: 'major', code: 'syslog.message', alarmKey: undefined, text: 'Backup failed: Wait inventory pushed stage failed' });
   assert.equal(result.alarm?.code, 'rule.backup-failed');
   assert.equal(result.alarm?.severity, 'major');
   assert.equal(result.event.attributes['derivedFrom'], 'syslog.message');
   assert.equal(result.alarm?.annotations[0]?.text, 'Accept the SFTP server host key.');
+});
+
+test('a "raise" rule leaves alone events that already raise, and info notices', () => {
+  const backup: RuleMatch = {
+    ruleId: 'ipoffice-110586-backup-inventory-stage',
+    vendorId: 'IPOFFICE-110586',
+    title: 'Backup fails at the inventory stage',
+    effect: 'raise',
+    workaround: 'Accept the SFTP server host key.',
+    references: ['001:307'],
+    raise: { code: 'rule.backup-failed', severity: 'major', category: 'Applications' },
+  };
+  const { feed } = engineHarness({ rules: fakeRules(() => [backup]) });
+  const text = 'Backup failed: Wait inventory pushed stage failed';
+  const raisedBySsa = feed({ source: 'ssa', code: 'ssa.service.new', alarmKey: 'backup failed', severity: 'major', text });
+  assert.equal(raisedBySsa.alarm?.code, 'ssa.service.new', 'the collector code stays, so its clear finds the alarm');
+  assert.equal(raisedBySsa.alarm?.annotations[0]?.vendorId, 'IPOFFICE-110586', 'still annotated');
+  const notice = feed({ source: 'ssa', code: 'ssa.service.scrolled-off', alarmKey: undefined, raisesAlarm: false, severity: 'info', text });
+  assert.equal(notice.alarm, null, 'an info notice does not re-raise');
+  const cleared = feed({ source: 'ssa', code: 'ssa.service.new', alarmKey: 'backup failed', severity: 'cleared', text });
+  assert.equal(cleared.alarm?.state, 'cleared');
 });
 
 test('events no rule matched are counted by template', () => {

@@ -52,7 +52,7 @@ function makeSink(t: { after(fn: () => unknown): void }, config: Record<string, 
   return { sink, writer, emitted, metric };
 }
 
-const lines = (from: number, count: number, width = 0) => Array.from({ length: count }, (_, i) => `m,t=x v=${from + i}i${' '.repeat(0)} ${from + i}${'0'.repeat(width)}`);
+const lines = (from: number, count: number, width = 0) => Array.from({ length: count }, (_, i) => `m,t=x v=${from + i}i ${from + i}${'0'.repeat(width)}`);
 
 test('while InfluxDB is down lines wait; afterwards they arrive once each, in the order written', async (t) => {
   const { sink, writer, metric } = makeSink(t, { batchSize: 7 });
@@ -62,7 +62,7 @@ test('while InfluxDB is down lines wait; afterwards they arrive once each, in th
   await eventually(() => assert.ok(writer.requests >= 3, 'retried'));
   assert.equal(sink.status().failing, true);
   writer.mode = 'up';
-  await eventually(() => assert.ok(sink.status().empty, JSON.stringify({ ...sink.status(), requests: writer.requests, received: writer.received.length })));
+  await eventually(() => assert.ok(sink.status().empty, JSON.stringify({ ...sink.status(), requests: writer.requests, received: writer.received.length })), { timeoutMs: 15_000 });
   assert.deepEqual(writer.received, lines(0, 50));
   assert.equal(metric('ipo_influx_points_sent_total'), 50);
   assert.equal(metric('ipo_influx_points_spooled_total'), 50);

@@ -49,7 +49,10 @@ export class InfluxSink {
   private readonly alarm: SpoolAlarm;
   private readonly timers: NodeJS.Timeout[] = [];
   private unsentLines = 0;
+  private started = false;
   private stopped = false;
+  /** The spool alarm found before start() (a large spool left by the last run): offered once the pipeline runs. */
+  private heldAlarm: FleetEvent | null = null;
   /** The previous request failed: log once per outage, not per retry. */
   private wasFailing = false;
 
@@ -67,11 +70,15 @@ export class InfluxSink {
       onResult: (result) => this.onResult(result),
     });
     if (this.spool.tornBytes > 0) deps.log.warn({ tornBytes: this.spool.tornBytes }, 'the InfluxDB spool ended in a partial write (a crash?); that part was skipped');
+    this.checkAlarm();
   }
 
   /** Replays what an earlier run left in the spool, then flushes and samples on timers. */
   start(): void {
     const { config } = this.deps;
+    this.started = true;
+    if (this.heldAlarm) this.offer(this.heldAlarm);
+    this.heldAlarm = null;
     if (!this.spool.isEmpty) this.deps.log.info({ pendingLines: this.spool.pendingLines, spoolBytes: this.spool.bytes }, 'replaying the InfluxDB spool left by the last run');
     this.sender.kick();
     this.every(config.flushIntervalSeconds, () => this.flush());
@@ -145,7 +152,8 @@ export class InfluxSink {
     this.sender.kick();
   }
 
-  private sample(): void {
+  /** Writes the periodic samples now: the /metrics families and the open alarms per node (the timer calls it too). */
+  sample(): void {
     const at = this.deps.clock.now();
     const lines = selfMetricLines(this.deps.registry.samples(), at);
     try {
@@ -178,6 +186,12 @@ export class InfluxSink {
   private checkAlarm(): void {
     const event = this.alarm.check(this.spool.bytes, this.deps.clock.now());
     if (!event) return;
+    // A raise and its clear before start() cancel out; the latest state is what counts.
+    if (!this.started) this.heldAlarm = this.heldAlarm && event.severity === 'cleared' ? null : event;
+    else this.offer(event);
+  }
+
+  private offer(event: FleetEvent): void {
     const result = this.deps.emit(event);
     this.deps.log.warn({ code: event.code, severity: event.severity, spoolBytes: this.spool.bytes, offered: result }, event.text);
   }

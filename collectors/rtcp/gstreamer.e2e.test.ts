@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { eventually } from '../../test/helpers/eventually.js';
+import { startCollector } from './testdata/harness.js';
+import { freeUdpPort, gstReceiverArgs, gstSenderArgs, startTool } from './testdata/peers.js';
+
+const REPORTS = 6;
+
+/** A GStreamer call leg whose receiver reports reach the collector; returns the call record once it has REPORTS reports. */
+async function measure(t: { after(fn: () => unknown): void }, impair?: Parameters<typeof gstSenderArgs>[1]) {
+  const { collector, fake, port } = await startCollector();
+  t.after(() => collector.stop());
+  const [rtpPort, rtcpInPort] = [await freeUdpPort(), await freeUdpPort()];
+  const receiver = startTool('gst-launch-1.0', gstReceiverArgs({ rtpPort, rtcpInPort, reportTo: port }));
+  t.after(() => receiver.stop());
+  const sender = startTool('gst-launch-1.0', gstSenderArgs({ rtpPort, rtcpPort: rtcpInPort }, impair));
+  t.after(() => sender.stop());
+  return eventually(
+    () => {
+      collector.flush();
+      const [call] = fake.store.listQosCalls({ limit: 10 }).filter((c) => c.reports >= REPORTS);
+      assert.ok(call, `no stream with ${REPORTS} reports yet; receiver: ${receiver.stderr()} sender: ${sender.stderr()}`);
+      return call;
+    },
+    { timeoutMs: 20_000, intervalMs: 100, message: 'GStreamer receiver reports' },
+  );
+}
+
+it('GStreamer rtpbin through netsim (5 % drop, 50 % delayed 5–80 ms): the collector reports loss and jitter of that order', async (t) => {
+  const call = await measure(t, { dropProbability: 0.05, delayProbability: 0.5, minDelayMs: 5, maxDelayMs: 80 });
+  t.diagnostic(`loss ${call.lossPercent} %, worst ${call.lossMaxPercent} %, jitter mean ${call.jitterMeanMs} ms, max ${call.jitterMaxMs} ms, MOS ${call.mos}`);
+  assert.equal(call.sourceAddress, '127.0.0.1');
+  assert.equal(call.clockRate, 8000);
+  assert.ok(call.lossPercent! > 1 && call.lossPercent! < 12, `segment loss ${call.lossPercent} % for 5 % dropped`);
+  assert.ok(call.lossMaxPercent! > 1, `worst interval ${call.lossMaxPercent} %`);
+  assert.ok(call.packetsLost! > 0);
+  assert.ok(call.jitterMeanMs! > 10 && call.jitterMeanMs! < 80, `mean jitter ${call.jitterMeanMs} ms for delays of 5–80 ms on half the packets`);
+  assert.ok(call.thresholds.includes('loss') && call.poor);
+  assert.equal(call.mosSource, 'e-model');
+  assert.ok(call.mos! < 4.3, `MOS ${call.mos} with loss`);
+});
+
+it('the same call without netsim: no loss, jitter near zero, a round trip from LSR/DLSR on one clock', async (t) => {
+  const call = await measure(t);
+  assert.equal(call.lossPercent, 0);
+  assert.equal(call.packetsLost, 0);
+  assert.ok(call.jitterMeanMs! < 8 && call.jitterMaxMs! < 20, `jitter mean ${call.jitterMeanMs}, max ${call.jitterMaxMs} ms on loopback (a live source on a busy machine)`);
+  assert.equal(call.rttSource, 'lsr-dlsr');
+  assert.ok(call.rttMaxMs! >= 0 && call.rttMaxMs! < 100, `round trip ${call.rttMaxMs} ms on loopback`);
+  assert.ok(call.mos! > 4.3, `MOS ${call.mos}`);
+  assert.deepEqual(call.thresholds, []);
+});
