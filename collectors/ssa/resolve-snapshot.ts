@@ -2,7 +2,7 @@ import { ssaAlarmKey, licenceTypeOf } from './alarm-key.js';
 import { normaliseListName } from './alarm-lists.js';
 import { decisiveFormat, parseSsaDate, type SsaDateFormat } from './ssa-date.js';
 import { refuse, SSA_LISTS, type Named, type Parsed, type ParsedSnapshot, type SnapshotWarning, type SsaList, type SsaRow, type SsaState } from './snapshot.js';
-import { wallToEpoch } from './zoned-time.js';
+import { wallToEpoch } from '../../src/time/zoned-time.js';
 
 /** One alarm of a snapshot, with its key and its date read in the node's zone. */
 export interface SsaEntry {

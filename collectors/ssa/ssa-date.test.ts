@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseSsaDate } from './ssa-date.js';
-import { wallToEpoch } from './zoned-time.js';
+import { wallToEpoch } from '../../src/time/zoned-time.js';
 
 test('DD/MM/YYYY as the seed prints it: 01/08/2016 16:35:00 is 1 August 2016', () => {
   assert.deepEqual(parseSsaDate('01/08/2016 16:35:00', 'DD/MM/YYYY'), { kind: 'wall', wall: { year: 2016, month: 8, day: 1, hour: 16, minute: 35, second: 0 } });

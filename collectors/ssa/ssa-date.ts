@@ -1,4 +1,4 @@
-import type { WallTime } from './zoned-time.js';
+import type { WallTime } from '../../src/time/zoned-time.js';
 
 /** How a node prints dates in SSA. DD/MM/YYYY is what the seeds show (001:1145 is 1 August 2016, cf. 001:1801). */
 export const SSA_DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'auto'] as const;

@@ -8,7 +8,7 @@ import { syslogConfigSchema } from './config.js';
 import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { syslogCollector } from './index.js';
 import { startRsyslogForwarder, type RsyslogForwarder } from './rsyslog-forwarder.js';
-import { makeTestCertificates } from './test-certs.js';
+import { makeTestCertificates } from '../../test/helpers/test-certs.js';
 
 for (const requireClientCert of [false, true]) {
   test(`rsyslog forwards over TLS with octet counting (RFC 5425) to our listener, ${requireClientCert ? 'with a verified client certificate' : 'anonymous client'}`, async (t) => {

@@ -7,7 +7,7 @@ import { connect as connectTls } from 'node:tls';
 import { eventually } from '../../test/helpers/eventually.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { createStreamListener, type StreamListenerEvents, type StreamListenerOptions } from './stream-listener.js';
-import { makeTestCertificates } from './test-certs.js';
+import { makeTestCertificates } from '../../test/helpers/test-certs.js';
 
 /** Events recorded: what each connection sent, how it ended, who was turned away. */
 function recorder() {

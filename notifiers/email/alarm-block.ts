@@ -1,5 +1,5 @@
 import type { Alarm, AlarmAnnotation } from '../../src/correlation/alarm.js';
-import { formatLocal } from '../../src/correlation/zoned-time.js';
+import { formatLocal } from '../../src/time/zoned-time.js';
 import { isResolved, type AlarmItem } from '../message-renderer.js';
 
 export { isResolved };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeTestCertificates } from '../../collectors/syslog/test-certs.js';
+import { makeTestCertificates } from '../../test/helpers/test-certs.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import type { StageContext } from '../../src/correlation/decision.js';
 import { FakeClock } from '../../test/fakes/fake-clock.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { occurrenceAt, occurrencesEndingBetween, recurringWindowSchema } from './recurring-window.js';
-import { formatLocal, zonedInstant } from './zoned-time.js';
+import { formatLocal, zonedInstant } from '../time/zoned-time.js';
 
 const window = (fields: Record<string, unknown>) => recurringWindowSchema.parse({ id: 'w', matchers: { siteId: 'hq' }, start: '02:00', durationMinutes: 120, ...fields });
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());

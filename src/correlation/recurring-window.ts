@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, timeZoneSchema } from '../fleet/field-schemas.js';
 import { silenceMatchersSchema } from './silence.js';
-import { addDays, localTime, zonedInstant } from './zoned-time.js';
+import { addDays, localTime, zonedInstant } from '../time/zoned-time.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 

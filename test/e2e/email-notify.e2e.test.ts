@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeTestCertificates } from '../../collectors/syslog/test-certs.js';
+import { makeTestCertificates } from '../helpers/test-certs.js';
 import { eventually } from '../helpers/eventually.js';
 import { getJson } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
