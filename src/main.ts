@@ -16,6 +16,7 @@ import { loadLicenceCatalogueFor, wireLicenceEngine } from './licence/wire.js';
 import { registerCollectorMetrics } from './metrics/collector-metrics.js';
 import { MetricsRegistry } from './metrics/registry.js';
 import { createCollectors, type RunningCollector } from './pipeline/collectors.js';
+import { Lifecycle } from './pipeline/lifecycle.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import { PipelineMetrics } from './pipeline/pipeline-metrics.js';
 import { createPhoneDirectory } from './qos/phone-directory.js';
@@ -38,22 +39,38 @@ export interface RunningStack {
 
 /**
  * The composition root: the only place that builds the parts and wires them.
- * Start order is downstream first (store, engine, pipeline, HTTP) and
- * collectors last; stop order is the reverse, so nothing accepted is dropped.
+ * Start order is downstream first (store, engine, pipeline, sinks, HTTP) and
+ * collectors last. Each part registers its stop with the lifecycle as soon as
+ * it exists, so a failed start stops exactly what was started, and a normal
+ * stop runs collectors → engines → pipeline drain → notifiers → sinks → HTTP
+ * → timers → store, so nothing accepted is dropped.
  */
 export async function startStack(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningStack> {
+  const lifecycle = new Lifecycle(log);
+  try {
+    return await assemble(config, log, clock, lifecycle);
+  } catch (error) {
+    await lifecycle.stop();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Lifecycle): Promise<RunningStack> {
   const startedAt = clock.now();
   const store = openSqliteStore(config.storage.dataDir);
-  const stopRetention = startRetention(store, config.storage.retention, clock, log);
+  lifecycle.onStop('store', () => store.close());
+  lifecycle.onStop('timers', startRetention(store, config.storage.retention, clock, log));
   const fleet = new FleetIndex(config.fleet);
   const metrics = new MetricsRegistry();
-  // Before anything that keeps the process alive: a bad token setting fails the start cleanly.
-  const influx = wireInfluxSink(config, { store, fleet, log, registry: metrics, clock, offer: (event) => pipeline.offer(event) });
-  const pipelineMetrics = new PipelineMetrics(metrics);
+  let pipeline: Pipeline | null = null;
+  const influx = wireInfluxSink(config, { store, fleet, log, registry: metrics, clock, offer: (event) => pipeline?.offer(event) ?? 'queue-full' });
+  lifecycle.onStop('sinks', () => influx.stop());
+
   const rulesDir = rulesDirOf(config.correlation.rulesDir);
   const rules = new RulesHolder(() => loadKnownIssueRules(rulesDir), log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
-  rules.watch(rulesDir);
   const licenceCatalogue = loadLicenceCatalogueFor(rulesDir, log);
+  rules.watch(rulesDir);
+  lifecycle.onStop('timers', () => rules.close());
   const silences = new SilenceCache(store, clock);
   const engine = new CorrelationEngine({
     clock,
@@ -65,32 +82,53 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
     policy: config.correlation,
     inhibitRules: config.correlation.inhibitRules,
   });
-  const stopStaleTimer = startStaleAlarmTimer(influx.store, config.correlation.staleAlarms, clock, log);
-  const pipeline = new Pipeline({
+  lifecycle.onStop('timers', startStaleAlarmTimer(influx.store, config.correlation.staleAlarms, clock, log));
+
+  const running = new Pipeline({
     store,
     engine,
     queueCapacity: config.pipeline.queueCapacity,
     batchSize: config.pipeline.batchSize,
     log: log.child({ component: 'pipeline' }),
-    metrics: pipelineMetrics,
+    metrics: new PipelineMetrics(metrics),
   });
-  influx.attach(pipeline);
+  pipeline = running;
+  influx.attach(running);
   // IP Office QoS notifications (SNMP) merge into the call records RTCP builds.
-  pipeline.addListener(qosTrapListener(store, fleet));
-  pipeline.start();
-  const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline, knownIssue: (id) => rules.current().rule(id), write: influx.write });
+  running.addListener(qosTrapListener(store, fleet));
+  running.start();
+  lifecycle.onStop('pipeline', () => running.stop());
+  const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline: running, knownIssue: (id) => rules.current().rule(id), write: influx.write });
+  lifecycle.onStop('engines', () => licence.stop());
+
+  // A missing SMTP secret fails the start (IPO_ERR_NOTIFIER_CONFIG) before HTTP or any collector opens.
+  const notifier: RunningNotifier | null = createEmailNotifier(config.notifiers.email, {
+    store,
+    fleet,
+    clock,
+    log,
+    metrics,
+    dataDir: config.storage.dataDir,
+    publicUrl: config.server.publicUrl,
+    inhibitRules: config.correlation.inhibitRules,
+    silences: () => silences.list(),
+    maintenanceWindows: () => config.notifiers.maintenanceWindows,
+    keepMessagesDays: config.storage.retention.eventsDays,
+  });
+  // After the drain, so what the last batch made pending is claimed next start; waits for the send in flight.
+  lifecycle.onStop('notifiers', () => notifier?.stop());
 
   let collectors: RunningCollector[] = [];
-  let notifier: RunningNotifier | null = null;
+  const inventoryOf = (nodeId: string) => {
+    for (const { collector } of collectors) if (isInventorySource(collector)) return collector.inventory(nodeId);
+    return null;
+  };
   const app: FastifyInstance = await buildApp(
     {
       store: influx.store,
       fleet,
       silences,
-      inventory: (nodeId) => {
-        for (const { collector } of collectors) if (isInventorySource(collector)) return collector.inventory(nodeId);
-        return null;
-      },
+      inventory: inventoryOf,
       knownIssues: (node) => rules.current().exposures(node),
       ssaIngest: ssaIngestOf(() => collectors),
       licence: licence.engine,
@@ -99,67 +137,35 @@ export async function startStack(config: Config, log: Logger, clock: Clock = sys
       now: () => clock.now(),
       health: () => ({
         startedAt,
-        queueDepth: pipeline.depth,
+        queueDepth: running.depth,
         queueCapacity: config.pipeline.queueCapacity,
         collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
       }),
     },
     log.child({ component: 'http' }),
   );
+  lifecycle.onStop('http', () => app.close());
+  await app.listen({ host: config.server.http.listenAddress, port: config.server.http.port }).catch((error: unknown) => {
+    throw new CodedError('IPO_ERR_HTTP_BIND_FAILED', `HTTP server cannot listen on ${config.server.http.listenAddress}:${config.server.http.port}: ${(error as Error).message}`, { cause: error });
+  });
+  const address = app.server.address();
+  const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
+  log.info({ component: 'http', ...http }, 'http listening');
 
-  const stopAll = async () => {
-    for (const { collector } of [...collectors].reverse()) await collector.stop();
-    licence.stop();
-    await pipeline.stop();
-    // After the drain, so what the last batch made pending is claimed next start; waits for the send in flight.
-    await notifier?.stop();
-    await influx.stop();
-    await app.close();
-    stopStaleTimer();
-    rules.close();
-    stopRetention();
-    store.close();
-  };
+  notifier?.start(); // before the collectors, so nothing they feed waits for it
 
-  try {
-    // First in the try: IPO_ERR_NOTIFIER_CONFIG (a missing SMTP secret) fails the start before HTTP or any collector opens.
-    notifier = createEmailNotifier(config.notifiers.email, {
-      store,
-      fleet,
-      clock,
-      log,
-      metrics,
-      dataDir: config.storage.dataDir,
-      publicUrl: config.server.publicUrl,
-      inhibitRules: config.correlation.inhibitRules,
-      silences: () => silences.list(),
-      maintenanceWindows: () => config.notifiers.maintenanceWindows,
-      keepMessagesDays: config.storage.retention.eventsDays,
-    });
-    await app.listen({ host: config.server.http.listenAddress, port: config.server.http.port }).catch((error: unknown) => {
-      throw new CodedError('IPO_ERR_HTTP_BIND_FAILED', `HTTP server cannot listen on ${config.server.http.listenAddress}:${config.server.http.port}: ${(error as Error).message}`, { cause: error });
-    });
-    const address = app.server.address();
-    const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
-    log.info({ component: 'http', ...http }, 'http listening');
-
-    notifier?.start(); // before the collectors, so nothing they feed waits for it
-
-    // RTCP attribution: the phone tables SNMP polling learns, found through whichever collector has inventories.
-    const phones = createPhoneDirectory(fleet, (nodeId) => collectors.map(({ collector }) => (isInventorySource(collector) ? collector.inventory(nodeId) : null)).find(Boolean) ?? null, clock);
-    collectors = createCollectors(config, { pipeline, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet, store, phones });
-    for (const { type, collector } of collectors) {
-      await collector.start();
-      for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');
-    }
-    return {
-      http,
-      collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
-      stop: stopAll,
-      reloadRules: () => rules.reload('SIGHUP'),
-    };
-  } catch (error) {
-    await stopAll().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start failed'));
-    throw error;
+  // RTCP attribution: the phone tables SNMP polling learns, found through whichever collector has inventories.
+  const phones = createPhoneDirectory(fleet, inventoryOf, clock);
+  collectors = createCollectors(config, { pipeline: running, log, clock, metrics: registerCollectorMetrics(metrics), registry: metrics, fleet, store, phones });
+  for (const { type, collector } of collectors) {
+    lifecycle.onStop('collectors', () => collector.stop());
+    await collector.start();
+    for (const endpoint of collector.endpoints()) log.info({ collector: type, ...endpoint }, 'collector listening');
   }
+  return {
+    http,
+    collectors: collectors.map(({ type, collector }) => ({ type, endpoints: collector.endpoints() })),
+    stop: () => lifecycle.stop(),
+    reloadRules: () => rules.reload('SIGHUP'),
+  };
 }
