@@ -173,6 +173,12 @@ describe('rtcp collector: streams to call records', () => {
     assert.equal(fake.store.listQosSamples(call!.id, 10).length, 2);
   });
 
+  it('refuses to start when sources or trunks name a node that is not in the fleet', async () => {
+    const { collector } = setup({ listenAddress: '127.0.0.1', port: 0, sources: [{ prefix: '10.0.0.0/8', node: 'hq-ipo' }], trunks: [{ id: 't', node: 'nowhere', addresses: ['10.1.1.1'] }] });
+    await assert.rejects(collector.start(), (error: Error & { code?: string }) => error.code === 'IPO_ERR_CONFIG_INVALID' && /trunks\[0\]\.node: node "nowhere"/.test(error.message));
+    assert.deepEqual(collector.endpoints(), []);
+  });
+
   it('stores nothing and still works without a store', () => {
     const { fake, collector } = setup({}, { store: false });
     report(fake, collector, 0, { jitter: 800 });

@@ -6,7 +6,7 @@ import { CallWriter } from './call-writer.js';
 import { CodecTable } from './codec-table.js';
 import { rtcpConfigSchema, type RtcpConfig } from './config.js';
 import { DegradationWatch } from './degradation.js';
-import { createUdpListener, type UdpListener } from './listener.js';
+import { createUdpListener, type UdpListener } from '../shared/udp-listener.js';
 import { createPacketHandler } from './packet-handler.js';
 import { createRtcpMetrics } from './rtcp-metrics.js';
 import { StreamTable } from './stream-table.js';
@@ -80,7 +80,11 @@ export function createRtcpCollector(config: RtcpConfig, ctx: CollectorContext): 
     async start() {
       if (udp) return;
       checkNodes(config, ctx.fleet);
-      const listener = createUdpListener(config, handle, (error) => ctx.log.error({ err: error }, 'rtcp: UDP socket error'));
+      const listener = createUdpListener(
+        { collector: 'rtcp', listenAddress: config.listenAddress, port: config.port, receiveBufferBytes: config.receiveBufferBytes },
+        (bytes, from) => handle(bytes, from.address),
+        (error) => ctx.log.error({ err: error }, 'rtcp: UDP socket error'),
+      );
       await listener.start();
       udp = listener;
       timers.push(setInterval(flush, config.flushIntervalMs));

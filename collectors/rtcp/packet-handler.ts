@@ -1,5 +1,5 @@
 import type { CollectorContext } from '../types.js';
-import { createLogSample } from './log-sample.js';
+import { createLogSample } from '../shared/log-sample.js';
 import { parseRtcp } from './parse-compound.js';
 import type { RtcpMetrics } from './rtcp-metrics.js';
 import type { StreamTable } from './stream-table.js';
@@ -23,7 +23,7 @@ export function createPacketHandler(ctx: CollectorContext, table: StreamTable, m
       const result = parseRtcp(bytes);
       if (!result.ok) {
         ctx.metrics.refused(result.reason);
-        const logged = sample(result.reason);
+        const logged = sample.take(result.reason);
         if (logged) ctx.log.warn({ reason: result.reason, from: fromAddress, bytes: bytes.length, head: bytes.subarray(0, 16).toString('hex'), suppressed: logged.suppressed }, 'rtcp: datagram refused');
         return;
       }
@@ -36,7 +36,7 @@ export function createPacketHandler(ctx: CollectorContext, table: StreamTable, m
     } catch (error) {
       // A bug, not bad input: count it like bad input and keep the socket loop alive.
       ctx.metrics.refused('internal-error');
-      const logged = sample('internal-error');
+      const logged = sample.take('internal-error');
       if (logged) ctx.log.error({ err: error, from: fromAddress, suppressed: logged.suppressed }, 'rtcp: a datagram could not be handled');
     }
   };

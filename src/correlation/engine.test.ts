@@ -2,8 +2,6 @@ import { makeStageContext } from '../../test/fakes/stage-context.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeEvent } from '../../test/fakes/event-fixture.js';
-import { FakeClock } from '../../test/fakes/fake-clock.js';
-import { smallFleet } from '../../test/fakes/fleet-fixture.js';
 import { recordDecision } from '../pipeline/record-decision.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import { CorrelationEngine } from './engine.js';

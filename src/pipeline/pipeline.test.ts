@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pino } from 'pino';
 import { makeEvent } from '../../test/fakes/event-fixture.js';
-import { FakeClock } from '../../test/fakes/fake-clock.js';
-import { smallFleet } from '../../test/fakes/fleet-fixture.js';
 import { CorrelationEngine } from '../correlation/engine.js';
 import { MetricsRegistry } from '../metrics/registry.js';
 import { MemoryStore } from '../storage/memory-store.js';

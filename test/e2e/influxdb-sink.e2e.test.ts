@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
@@ -7,44 +6,8 @@ import { getJson } from '../helpers/http-json.js';
 import { startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-function writeConfig(dir: string, influxUrl: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-storage:
-  dataDir: ${join(dir, 'data')}
-collectors:
-  syslog:
-    udp: { listenAddress: 127.0.0.1, port: 0 }
-sinks:
-  influxdb:
-    enabled: true
-    url: ${influxUrl}
-    apiVersion: v1
-    database: ipo
-    flushIntervalSeconds: 0.1
-    sampleIntervalSeconds: 0.5
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - id: acme-hq-primary
-              name: HQ Primary
-              role: primary
-              addresses: [127.0.0.1]
-`,
-  );
-  return path;
-}
 
 test('a logger alarm through the real program lands in InfluxDB as an event, a transition and an acknowledgement', async (t) => {
   const dir = makeTempDir();
@@ -57,7 +20,8 @@ test('a logger alarm through the real program lands in InfluxDB as an event, a t
   });
   influx = await startInfluxd(join(dir.path, 'influxd'));
   await influx.createDatabase('ipo');
-  stack = await startStackProcess(writeConfig(dir.path, influx.url), ['syslog/udp']);
+  const sinks = { influxdb: { enabled: true, url: influx.url, apiVersion: 'v1', database: 'ipo', flushIntervalSeconds: 0.1, sampleIntervalSeconds: 0.5 } };
+  stack = await startStackProcess(writeStackConfig(dir.path, { sections: { sinks } }), ['syslog/udp']);
 
   await sendWithLogger(stack.collectorPorts.get('syslog/udp')!, 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm');
 

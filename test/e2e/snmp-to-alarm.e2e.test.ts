@@ -1,52 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { eventually } from '../helpers/eventually.js';
 import { getJson, getText, metricValue } from '../helpers/http-json.js';
 import { sendUdp } from '../helpers/send-udp.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const B = '1.3.6.1.4.1.6889.2.2.1.2.1';
 const COMMON = [`${B}.10`, 's', 'IPO0000001', '1.3.6.1.2.1.1.1.0', 's', 'IP Office IP500 V2 11.1.3.0 build 23', `${B}.24`, 'i', '20', `${B}.25`, 's', 'Trunk Slot B, T1 PRI 2'];
-
-function writeConfig(dir: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-storage:
-  dataDir: ${join(dir, 'data')}
-collectors:
-  syslog:
-    enabled: false
-  snmp:
-    enabled: true
-    traps: { listenAddress: 127.0.0.1, port: 0 }
-    communities: [public]
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - id: acme-hq-ip500
-              name: HQ IP500 V2
-              role: ip500v2
-              addresses: [127.0.0.1]
-              deviceId: IPO0000001
-`,
-  );
-  return path;
-}
 
 test('an IP Office Trunk Failure trap raises an alarm on the node and trunk; the Operational trap clears it', async (t) => {
   const dir = makeTempDir();
@@ -55,7 +20,11 @@ test('an IP Office Trunk Failure trap raises an alarm on the node and trunk; the
     await stack?.stop();
     dir.remove();
   });
-  stack = await startStackProcess(writeConfig(dir.path), ['snmp/udp']);
+  const configPath = writeStackConfig(dir.path, {
+    collectors: { syslog: { enabled: false }, snmp: { enabled: true, traps: { listenAddress: '127.0.0.1', port: 0 }, communities: ['public'] } },
+    nodes: [{ id: 'acme-hq-ip500', name: 'HQ IP500 V2', role: 'ip500v2', addresses: ['127.0.0.1'], deviceId: 'IPO0000001' }],
+  });
+  stack = await startStackProcess(configPath, ['snmp/udp']);
   const target = `127.0.0.1:${stack.collectorPorts.get('snmp/udp')!}`;
 
   const failure = ['-m', '', '-v', '2c', '-c', 'public', target, '', '1.3.6.1.4.1.6889.2.2.1.2.0.50', `${B}.9`, 'i', '4', ...COMMON, `${B}.26`, 's', 'T1 PRI 2 red alarm', `${B}.27`, 's', 'Check the T1 line'];

@@ -5,39 +5,11 @@ import { test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
 import { getJson, getText, metricValue } from '../helpers/http-json.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const TOKEN = 'e2e-ssa-token-0123456789abcdef';
 const table = (n: number, ext: string) => readFileSync(new URL(`../../collectors/ssa/testdata/service-alarms-${n}.${ext}`, import.meta.url));
-
-function writeConfig(dir: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-storage:
-  dataDir: ${join(dir, 'data')}
-collectors:
-  syslog: { enabled: false }
-  ssa:
-    enabled: true
-    tokens: [${TOKEN}]
-    dropFolder: { enabled: true, path: ${join(dir, 'drop')}, settleSeconds: 0 }
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - { id: acme-hq-primary, name: HQ Primary, role: primary, addresses: [192.0.2.10], version: "10.0.0.0 build 542", licenceSource: weblm }
-`,
-  );
-  return path;
-}
 
 /** What a support script does: curl -X POST --data-binary @file with a bearer token. */
 async function postSnapshot(stack: StackProcess, body: Buffer, query: string, contentType: string, token = TOKEN) {
@@ -56,7 +28,10 @@ test('SSA snapshots posted over HTTP and dropped in a folder become alarms; the 
     await stack?.stop();
     dir.remove();
   });
-  const configPath = writeConfig(dir.path);
+  const configPath = writeStackConfig(dir.path, {
+    collectors: { syslog: { enabled: false }, ssa: { enabled: true, tokens: [TOKEN], dropFolder: { enabled: true, path: join(dir.path, 'drop'), settleSeconds: 0 } } },
+    nodes: [{ id: 'acme-hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['192.0.2.10'], version: '10.0.0.0 build 542', licenceSource: 'weblm' }],
+  });
   stack = await startStackProcess(configPath, ['ssa/folder']);
 
   const unauthorised = await postSnapshot(stack, table(1, 'tsv'), '?node=acme-hq-primary', 'text/plain', 'not-the-token-0000000');

@@ -1,48 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
 import { getJson, getText, metricValue } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { sendUdp } from '../helpers/send-udp.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const TRUNK_ALARM = 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm';
-
-function writeConfig(dir: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-storage:
-  dataDir: ${join(dir, 'data')}
-log:
-  level: info
-collectors:
-  syslog:
-    udp: { listenAddress: 127.0.0.1, port: 0 }
-    maxMessageBytes: 2048
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - id: acme-hq-primary
-              name: HQ Primary
-              role: primary
-              addresses: [127.0.0.1]
-`,
-  );
-  return path;
-}
 
 test('a logger line becomes an event and an alarm that survives a restart', async (t) => {
   const dir = makeTempDir();
@@ -51,7 +18,7 @@ test('a logger line becomes an event and an alarm that survives a restart', asyn
     await stack?.stop();
     dir.remove();
   });
-  const configPath = writeConfig(dir.path);
+  const configPath = writeStackConfig(dir.path, { collectors: { syslog: { udp: { listenAddress: '127.0.0.1', port: 0 }, maxMessageBytes: 2048 } } });
 
   stack = await startStackProcess(configPath, ['syslog/udp']);
   const syslogPort = stack.collectorPorts.get('syslog/udp')!;
