@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { FleetIndex } from '../../src/fleet/fleet-index.js';
 import type { PhoneDirectory, PhoneEntry } from '../types.js';
-import { PrefixMap } from './address-prefix.js';
+import { PrefixMap } from '../shared/address-prefix.js';
 import type { RtcpConfig } from './config.js';
 import type { StreamOwner, StreamState } from './stream-state.js';
 

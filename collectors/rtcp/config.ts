@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../src/fleet/field-schemas.js';
-import { isPrefix } from './address-prefix.js';
+import { isAddressOrCidr as isPrefix } from '../shared/address-prefix.js';
 import { DEFAULT_CODECS } from './codec-table.js';
 
 /** Every default of the RTCP collector, in one place (README and sample.yaml show the same values). */

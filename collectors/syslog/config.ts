@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAddressOrCidr } from './source-allowlist.js';
+import { isAddressOrCidr } from '../shared/address-prefix.js';
 
 /** Every default of the syslog collector, in one place (README and sample.yaml show the same values). */
 export const DEFAULT_SYSLOG_CONFIG = {

@@ -5,7 +5,7 @@ import { metricValue } from '../../test/helpers/http-json.js';
 import { createConnectionHandler } from './connection-handler.js';
 import { createFakeContext } from '../../test/fakes/collector-context.js';
 import { createMessageHandler } from './message-handler.js';
-import { createSourceAllowlist } from './source-allowlist.js';
+import { createSourceAllowlist } from '../shared/address-prefix.js';
 import { createSyslogMetrics } from './syslog-metrics.js';
 
 function setup(unlistedSources: 'keep' | 'refuse' = 'keep') {

@@ -5,7 +5,7 @@ import type { Collector, CollectorContext, CollectorFactory, Endpoint } from '..
 import { syslogConfigSchema, type SyslogConfig } from './config.js';
 import { createConnectionHandler } from './connection-handler.js';
 import { createMessageHandler, type MessageHandler } from './message-handler.js';
-import { createSourceAllowlist } from './source-allowlist.js';
+import { createSourceAllowlist } from '../shared/address-prefix.js';
 import { createStreamListener, type StreamListener } from './stream-listener.js';
 import { createSyslogMetrics, type SyslogMetrics } from './syslog-metrics.js';
 import { createUdpListener, type DatagramHandler, type UdpListener } from '../shared/udp-listener.js';

@@ -8,35 +8,63 @@ interface Block {
   value: bigint;
 }
 
-/** True when `text` is an IPv4/IPv6 address or CIDR block ("10.0.0.0/8", "2001:db8::/32"). Used by the config schema. */
+const width = (family: 4 | 6) => (family === 4 ? 32 : 128);
+
+/** True when `text` is an IPv4/IPv6 address or CIDR block ("10.0.0.0/8", "2001:db8::/32"). Used by config schemas. */
 export function isAddressOrCidr(text: string): boolean {
   return parseBlock(text) !== null;
 }
 
 /**
- * Whether a sender is in a listener's allowedSources. An empty list allows
- * everyone. Addresses are normalised first, so "::ffff:10.0.0.1" from a
- * dual-stack socket matches "10.0.0.0/8".
+ * Longest-prefix match of an address against configured blocks, each with a
+ * target (a node, a trunk, "allowed"). Addresses are normalised first, so
+ * "::ffff:10.0.0.1" from a dual-stack socket matches "10.0.0.0/8".
  */
+export class PrefixMap<T> {
+  private readonly blocks: Array<Block & { target: T }>;
+
+  constructor(entries: ReadonlyArray<{ prefix: string; target: T }>) {
+    this.blocks = entries
+      .flatMap((entry) => {
+        const block = parseBlock(entry.prefix);
+        return block ? [{ ...block, target: entry.target }] : [];
+      })
+      .sort((a, b) => b.bits - a.bits);
+  }
+
+  get size(): number {
+    return this.blocks.length;
+  }
+
+  lookup(address: string): T | undefined {
+    if (this.blocks.length === 0) return undefined;
+    const ip = toNumber(normaliseAddress(address));
+    if (!ip) return undefined;
+    for (const block of this.blocks) {
+      const shift = BigInt(width(block.family) - block.bits);
+      if (block.family === ip.family && ip.value >> shift === block.value >> shift) return block.target;
+    }
+    return undefined;
+  }
+}
+
+const ALLOWLIST_CACHE_SIZE = 4096;
+
+/** Whether a sender is in a listener's allowedSources. An empty list allows everyone. */
 export function createSourceAllowlist(entries: readonly string[]): (address: string) => boolean {
-  const blocks = entries.map(parseBlock).filter((b): b is Block => b !== null);
-  if (blocks.length === 0) return () => true;
+  const map = new PrefixMap(entries.map((prefix) => ({ prefix, target: true })));
+  if (map.size === 0) return () => true;
   // UDP asks per datagram; a fleet has few senders, so remember answers (bounded: a flood of spoofed senders just resets it).
   const cache = new Map<string, boolean>();
   return (address) => {
     const known = cache.get(address);
     if (known !== undefined) return known;
-    const ip = toNumber(normaliseAddress(address));
-    const allowed = ip !== null && blocks.some((b) => b.family === ip.family && ip.value >> BigInt(width(b.family) - b.bits) === b.value >> BigInt(width(b.family) - b.bits));
-    if (cache.size >= CACHE_SIZE) cache.clear();
+    const allowed = map.lookup(address) === true;
+    if (cache.size >= ALLOWLIST_CACHE_SIZE) cache.clear();
     cache.set(address, allowed);
     return allowed;
   };
 }
-
-const CACHE_SIZE = 4096;
-
-const width = (family: 4 | 6) => (family === 4 ? 32 : 128);
 
 function parseBlock(text: string): Block | null {
   const [address, prefix, extra] = text.trim().split('/');
