@@ -1,6 +1,6 @@
 // Runs every benchmark (bench/<name>/benchmark.ts) and rewrites BENCHMARKS.md.
 //   node --import tsx bench/run.ts [name...]     (npm run bench)
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, BenchmarkReport } from './benchmark.js';
 import { machineInfo } from './machine.js';
@@ -23,10 +23,15 @@ for (const name of names) {
   reports.push(await benchmark.run((line) => console.log(`   ${line}`)));
 }
 
+// A run of some benchmarks keeps the other sections as they were; each section says when it was measured.
+const stamp = `_Measured ${machine.date} at commit ${machine.commit}, load average ${machine.loadAverage} at the start._`;
+const sections = new Map(previousSections());
+for (const report of reports) sections.set(report.title, `${stamp}\n\n${report.markdown.trimEnd()}`);
+
 const lines = [
   '# Benchmarks',
   '',
-  'Written by `npm run bench` (`node --import tsx bench/run.ts`); do not edit by hand. Every figure stands beside the',
+  'Written by `npm run bench` (`node --import tsx bench/run.ts [name…]`); do not edit by hand. Every figure stands beside the',
   'references measured in the same run on the same machine, so ratios compare like with like; absolute numbers only',
   'describe this machine.',
   '',
@@ -37,10 +42,19 @@ const lines = [
   `| memory | ${machine.memoryGiB} GiB |`,
   `| kernel | Linux ${machine.kernel}, net.core.rmem_max ${machine.rmemMax ?? 'unknown'} |`,
   `| Node.js | ${machine.node} |`,
-  `| date | ${machine.date} (load average ${machine.loadAverage} at the start) |`,
-  `| commit | ${machine.commit} |`,
   '',
-  ...reports.flatMap((report) => [`## ${report.title}`, '', report.markdown.trimEnd(), '']),
+  ...[...sections].flatMap(([title, body]) => [`## ${title}`, '', body, '']),
 ];
 writeFileSync(OUTPUT, lines.join('\n'));
 console.log(`wrote ${OUTPUT}`);
+
+/** The `## ` sections of the current BENCHMARKS.md, in order (none if it does not exist yet). */
+function previousSections(): Array<[string, string]> {
+  if (!existsSync(OUTPUT)) return [];
+  const found: Array<[string, string]> = [];
+  for (const chunk of readFileSync(OUTPUT, 'utf8').split(/^## /m).slice(1)) {
+    const newline = chunk.indexOf('\n');
+    found.push([chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim()]);
+  }
+  return found;
+}
