@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { DEFAULT_RTCP_CONFIG, rtcpConfigSchema } from './config.js';
 import { THRESHOLD_CODES, DEGRADATION_CODES } from './map.js';
 import { DROP_REASONS, HANDLER_REFUSAL_REASONS } from './packet-handler.js';
 import { PARSE_FLAGS, REFUSAL_REASONS, SKIP_REASONS } from './parse-result.js';
+import { testSampleConfigDocs } from '../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  const readme = read('README.md');
-  const section = readme.slice(readme.indexOf('## Configuration'));
-  assert.ok(section.includes('```yaml\n' + read('sample.yaml') + '```'), 'README.md must embed sample.yaml verbatim in a ```yaml block');
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { rtcp: unknown };
-  assert.deepEqual(Object.keys(sample), ['rtcp']);
-  assert.deepEqual(rtcpConfigSchema.parse(sample.rtcp), rtcpConfigSchema.parse({}));
-  assert.deepEqual(sample.rtcp, DEFAULT_RTCP_CONFIG, 'every option is written out, with the default value');
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'rtcp', schema: rtcpConfigSchema, defaults: DEFAULT_RTCP_CONFIG });
 
 test('README lists every refusal and skip reason, flag, drop reason and event code', () => {
   const readme = read('README.md');

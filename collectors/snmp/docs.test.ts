@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { ACCESS_REFUSAL_REASONS } from './access.js';
 import { DEFAULT_SNMP_CONFIG, snmpConfigSchema } from './config.js';
 import { NOTIFICATION_REFUSAL_REASONS } from './notification.js';
 import { CODEC_REFUSAL_REASONS } from './received-pdu.js';
 import { HANDLER_REFUSAL_REASONS } from './trap-handler.js';
+import { testSampleConfigDocs } from '../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  const readme = read('README.md');
-  const section = readme.slice(readme.indexOf('## Configuration'));
-  assert.ok(section.includes('```yaml\n' + read('sample.yaml') + '```'), 'README.md must embed sample.yaml verbatim in a ```yaml block');
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { snmp: unknown };
-  assert.deepEqual(Object.keys(sample), ['snmp']);
-  assert.deepEqual(snmpConfigSchema.parse(sample.snmp), snmpConfigSchema.parse({}));
-  assert.deepEqual(sample.snmp, DEFAULT_SNMP_CONFIG, 'every option is written out, with the default value');
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'snmp', schema: snmpConfigSchema, defaults: DEFAULT_SNMP_CONFIG });
 
 test('README lists every refusal reason', () => {
   const readme = read('README.md');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { DEFAULT_SSA_CONFIG, ssaConfigSchema } from './config.js';
 import { SSA_CHANGES } from './diff.js';
@@ -9,21 +8,13 @@ import { SNAPSHOT_REFUSAL_REASONS } from './snapshot.js';
 import { API_REFUSAL_REASONS } from './ssa-api.js';
 import { createSsaMetrics } from './ssa-metrics.js';
 import { SSA_TEXT_RULES } from './ssa-texts.js';
+import { testSampleConfigDocs } from '../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const readme = read('README.md');
 const section = (title: string) => readme.slice(readme.indexOf(`## ${title}`), readme.indexOf('\n## ', readme.indexOf(`## ${title}`) + 3));
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  assert.ok(section('Configuration').includes('```yaml\n' + read('sample.yaml') + '```'), 'README.md must embed sample.yaml verbatim in a ```yaml block');
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { ssa: unknown };
-  assert.deepEqual(Object.keys(sample), ['ssa']);
-  assert.deepEqual(ssaConfigSchema.parse(sample.ssa), ssaConfigSchema.parse({}));
-  assert.deepEqual(sample.ssa, DEFAULT_SSA_CONFIG);
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'ssa', schema: ssaConfigSchema, defaults: DEFAULT_SSA_CONFIG });
 
 test('README Metrics lists every refusal reason and metric family', () => {
   const metrics = section('Metrics');

@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { DEFAULT_SYSLOG_CONFIG, syslogConfigSchema } from './config.js';
 import { FRAME_REFUSAL_REASONS } from './frame-decoder.js';
 import { IPO_MESSAGE_RULES } from './ipo-messages.js';
 import { COLLECTOR_REFUSAL_REASONS } from './message-handler.js';
 import { SYSLOG_REFUSAL_REASONS } from './parsed-syslog.js';
+import { testSampleConfigDocs } from '../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  const readme = read('README.md');
-  const section = readme.slice(readme.indexOf('## Configuration'));
-  assert.ok(section.includes('```yaml\n' + read('sample.yaml') + '```'), 'README.md must embed sample.yaml verbatim in a ```yaml block');
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { syslog: unknown };
-  assert.deepEqual(Object.keys(sample), ['syslog']);
-  const parsed = syslogConfigSchema.parse(sample.syslog);
-  assert.deepEqual(parsed, syslogConfigSchema.parse({}));
-  assert.deepEqual(sample.syslog, DEFAULT_SYSLOG_CONFIG, 'every option is written out, with the default value');
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'syslog', schema: syslogConfigSchema, defaults: DEFAULT_SYSLOG_CONFIG });
 
 test('README lists every refusal reason', () => {
   const readme = read('README.md');

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { DELIVERY_STATUSES, MESSAGE_KINDS } from '../delivery.js';
 import { createNotifierMetrics } from '../notifier-metrics.js';
 import { DEFAULT_EMAIL_CONFIG, emailConfigSchema } from './config.js';
+import { testSampleConfigDocs } from '../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  const readme = read('README.md');
-  const section = readme.slice(readme.indexOf('## Configuration'));
-  assert.ok(section.includes('```yaml\n' + read('sample.yaml') + '```'), 'README.md must embed sample.yaml verbatim in a ```yaml block');
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { email: unknown };
-  assert.deepEqual(Object.keys(sample), ['email']);
-  assert.deepEqual(emailConfigSchema.parse(sample.email), emailConfigSchema.parse({}));
-  assert.deepEqual(sample.email, DEFAULT_EMAIL_CONFIG, 'every option is written out, with the default value');
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'email', schema: emailConfigSchema, defaults: DEFAULT_EMAIL_CONFIG });
 
 test('README lists every delivery status, and only those; and every message kind', () => {
   const readme = read('README.md');

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { MetricsRegistry } from '../../metrics/registry.js';
 import { DEFAULT_INFLUXDB_SINK_CONFIG, influxdbSinkConfigSchema } from './config.js';
 import { MEASUREMENTS } from './schema.js';
 import { createInfluxSinkMetrics } from './sink-metrics.js';
+import { testSampleConfigDocs } from '../../../test/helpers/component-docs.js';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-test('README embeds sample.yaml verbatim under Configuration', () => {
-  const readme = read('README.md');
-  assert.ok(readme.slice(readme.indexOf('## Configuration')).includes('```yaml\n' + read('sample.yaml') + '```'));
-});
-
-test('sample.yaml sets every option to its default and passes the schema', () => {
-  const sample = parse(read('sample.yaml')) as { influxdb: unknown };
-  assert.deepEqual(Object.keys(sample), ['influxdb']);
-  assert.deepEqual(influxdbSinkConfigSchema.parse(sample.influxdb), influxdbSinkConfigSchema.parse({}));
-  assert.deepEqual(sample.influxdb, DEFAULT_INFLUXDB_SINK_CONFIG);
-});
+testSampleConfigDocs({ folder: new URL('./', import.meta.url), key: 'influxdb', schema: influxdbSinkConfigSchema, defaults: DEFAULT_INFLUXDB_SINK_CONFIG });
 
 test('README lists every measurement with exactly its tags and fields', () => {
   const readme = read('README.md');
