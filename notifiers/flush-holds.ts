@@ -1,4 +1,5 @@
 import type { Alarm } from '../src/correlation/alarm.js';
+import type { ResiliencyHolds } from '../src/correlation/decision.js';
 import { alarmMatches, type InhibitRule } from '../src/correlation/policy.js';
 import { describeWindow, occurrenceAt, type RecurringWindow } from '../src/correlation/recurring-window.js';
 import { silenceActive, silenceMatches, type Silence } from '../src/correlation/silence.js';
@@ -10,6 +11,8 @@ export interface HoldSources {
   inhibitRules: readonly InhibitRule[];
   silences: () => readonly Silence[];
   maintenanceWindows: () => readonly RecurringWindow[];
+  /** Root-cause holds of the resiliency engine; none when absent. */
+  resiliency?: ResiliencyHolds | undefined;
 }
 
 /**
@@ -20,7 +23,9 @@ export interface HoldSources {
  */
 export function holdAtFlush(alarm: Alarm, place: Place, now: number, sources: HoldSources): { status: 'inhibited' | 'silenced'; reason: string } | null {
   if (alarm.state === 'cleared') return null;
-  if (alarm.nodeId !== null) {
+  if (alarm.nodeId !== null && !sources.resiliency?.isRootCause(alarm)) {
+    const incident = sources.resiliency?.holdOf(alarm);
+    if (incident) return { status: 'inhibited', reason: `at send time: ${incident.reason}` };
     for (const rule of sources.inhibitRules) {
       if (!alarmMatches(rule.target, alarm) || alarmMatches(rule.source, alarm)) continue;
       const source = sources.alarms.findOpenAlarm({ nodeId: alarm.nodeId, codePrefix: rule.source.codePrefix, category: rule.source.category, excludeId: alarm.id });

@@ -5,6 +5,7 @@ import { isInventorySource, type Endpoint } from '../collectors/types.js';
 import { buildApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/schema.js';
+import type { ResiliencyHolds } from './correlation/decision.js';
 import { CorrelationEngine } from './correlation/engine.js';
 import { loadKnownIssueRules, rulesDirOf } from './correlation/known-issue-rules.js';
 import { RulesHolder } from './correlation/rules-holder.js';
@@ -13,6 +14,8 @@ import { startStaleAlarmTimer } from './correlation/stale-timer.js';
 import { CodedError } from './errors.js';
 import { FleetIndex } from './fleet/fleet-index.js';
 import { loadLicenceCatalogueFor, wireLicenceEngine } from './licence/wire.js';
+import { isRootCause } from './resiliency/holds.js';
+import { wireResiliencyEngine } from './resiliency/wire.js';
 import { registerCollectorMetrics } from './metrics/collector-metrics.js';
 import { MetricsRegistry } from './metrics/registry.js';
 import { createCollectors, type RunningCollector } from './pipeline/collectors.js';
@@ -72,6 +75,9 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   rules.watch(rulesDir);
   lifecycle.onStop('timers', () => rules.close());
   const silences = new SilenceCache(store, clock);
+  // The resiliency engine needs the pipeline, correlation needs its holds: bound once both exist.
+  let resiliency: ReturnType<typeof wireResiliencyEngine> | null = null;
+  const resiliencyHolds: ResiliencyHolds = { holdOf: (alarm) => resiliency?.engine.holds().holdOf(alarm) ?? null, isRootCause };
   const engine = new CorrelationEngine({
     clock,
     fleet,
@@ -81,6 +87,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
     maintenanceWindows: () => config.notifiers.maintenanceWindows,
     policy: config.correlation,
     inhibitRules: config.correlation.inhibitRules,
+    resiliency: resiliencyHolds,
   });
   lifecycle.onStop('timers', startStaleAlarmTimer(influx.store, config.correlation.staleAlarms, clock, log));
 
@@ -100,6 +107,9 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   lifecycle.onStop('pipeline', () => running.stop());
   const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline: running, knownIssue: (id) => rules.current().rule(id), write: influx.write });
   lifecycle.onStop('engines', () => licence.stop());
+  const wiredResiliency = wireResiliencyEngine({ fleet, clock, log, pipeline: running, write: influx.write });
+  resiliency = wiredResiliency;
+  lifecycle.onStop('engines', () => wiredResiliency.stop());
 
   // A missing SMTP secret fails the start (IPO_ERR_NOTIFIER_CONFIG) before HTTP or any collector opens.
   const notifier: RunningNotifier | null = createEmailNotifier(config.notifiers.email, {
@@ -113,6 +123,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
     inhibitRules: config.correlation.inhibitRules,
     silences: () => silences.list(),
     maintenanceWindows: () => config.notifiers.maintenanceWindows,
+    resiliency: resiliencyHolds,
     keepMessagesDays: config.storage.retention.eventsDays,
   });
   // After the drain, so what the last batch made pending is claimed next start; waits for the send in flight.
@@ -132,6 +143,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
       knownIssues: (node) => rules.current().exposures(node),
       ssaIngest: ssaIngestOf(() => collectors),
       licence: licence.engine,
+      resiliency: wiredResiliency.engine,
       metrics,
       version: VERSION,
       now: () => clock.now(),

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../../src/clock.js';
+import type { ResiliencyHolds } from '../../src/correlation/decision.js';
 import type { InhibitRule } from '../../src/correlation/policy.js';
 import type { RecurringWindow } from '../../src/correlation/recurring-window.js';
 import type { Silence } from '../../src/correlation/silence.js';
@@ -38,6 +39,8 @@ export interface EmailNotifierDeps {
   inhibitRules: readonly InhibitRule[];
   silences: () => readonly Silence[];
   maintenanceWindows: () => readonly RecurringWindow[];
+  /** Root-cause holds of the resiliency engine, checked again at send time. */
+  resiliency?: ResiliencyHolds | undefined;
   env?: NodeJS.ProcessEnv;
   random?: () => number;
   tickMs?: number;
@@ -94,6 +97,7 @@ export function createEmailNotifier(config: EmailConfig, deps: EmailNotifierDeps
       inhibitRules: deps.inhibitRules,
       silences: deps.silences,
       maintenanceWindows: deps.maintenanceWindows,
+      resiliency: deps.resiliency,
     },
   );
   dispatcher.restore(deps.clock.now());

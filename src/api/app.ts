@@ -8,6 +8,7 @@ import { alarmRoutes } from './routes/alarms.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { licenceRoutes } from './routes/licences.js';
+import { resiliencyRoutes } from './routes/resiliency.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -36,6 +37,7 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
   await app.register(healthRoutes(deps));
   await app.register(nodeRoutes(deps));
   await app.register(licenceRoutes(deps));
+  await app.register(resiliencyRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(alarmRoutes(deps));
   await app.register(alarmActionRoutes(deps));

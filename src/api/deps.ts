@@ -5,6 +5,7 @@ import type { SilenceCache } from '../correlation/silence-cache.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { LicenceEngine } from '../licence/engine.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
+import type { ResiliencyEngine } from '../resiliency/engine.js';
 import type { Store } from '../storage/store.js';
 
 export interface HealthSnapshot {
@@ -31,4 +32,6 @@ export interface ApiDeps {
   ssaIngest?: SsaIngestApi;
   /** The licence engine (GET /api/v1/licences…); absent: those routes answer 404. */
   licence?: LicenceEngine;
+  /** The resiliency engine (GET /api/v1/resiliency); absent: the route answers 404. */
+  resiliency?: Pick<ResiliencyEngine, 'list' | 'open'>;
 }

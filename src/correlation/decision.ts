@@ -58,6 +58,16 @@ export interface StageContext {
   maintenanceWindows?: () => readonly RecurringWindow[];
   policy: Pick<CorrelationConfig, 'reoccurrence' | 'flapping'>;
   inhibitRules: readonly InhibitRule[];
+  /** Root-cause holds from the resiliency engine (src/resiliency/): a symptom of an open incident, or null. */
+  resiliency?: ResiliencyHolds;
+}
+
+/** What the resiliency engine tells correlation: which alarms are symptoms of an open incident, and which are its own root causes. */
+export interface ResiliencyHolds {
+  /** The incident hold of a (non-resiliency) alarm, or null. */
+  holdOf(alarm: Pick<Alarm, 'id' | 'nodeId' | 'code' | 'category'>): { incidentId: string; reason: string } | null;
+  /** True for the engine's own alarms: a root cause is never inhibited by its symptoms. */
+  isRootCause(alarm: Pick<Alarm, 'code'>): boolean;
 }
 
 /** One step of correlation: pure apart from reads through ctx. */

@@ -3,6 +3,7 @@ import { claim, type Report } from './claim.js';
 import { checkHardware } from './hardware-checks.js';
 import { normaliseAddress } from './normalise-address.js';
 import { normaliseHostname } from './normalise-hostname.js';
+import { checkResilience } from './resilience-checks.js';
 import { itemsOf, stringOf, stringsOf } from './parsed-items.js';
 
 /**
@@ -63,4 +64,5 @@ export function checkFleet(fleet: unknown, report: Report): void {
       }
     }
   }
+  checkResilience(fleet, report);
 }

@@ -3,6 +3,7 @@ import { idSchema, ipAddressSchema, nameSchema } from './field-schemas.js';
 import { cardSchema, moduleSchema } from './hardware-schema.js';
 import { nodeSnmpSchema } from './node-snmp-schema.js';
 import { nodeSsaSchema } from './node-ssa-schema.js';
+import { nodeResilienceSchema } from './node-resilience-schema.js';
 
 export const NODE_ROLES = ['primary', 'secondary', 'expansion', 'application-server', 'ip500v2', 'standalone'] as const;
 export const PLATFORMS = ['linux-server', 'virtual', 'ip500v2', 'ip500v2a', 'cloud'] as const;
@@ -33,6 +34,8 @@ export const nodeSchema = z.strictObject({
   snmp: nodeSnmpSchema.optional(),
   /** How SSA alarm lists of this node print dates (collectors/ssa/README.md). */
   ssa: nodeSsaSchema.optional(),
+  /** Backups, IP Office Lines and Dual Active VMPro (src/resiliency/README.md). */
+  resilience: nodeResilienceSchema.optional(),
 });
 
 export type NodeConfig = z.infer<typeof nodeSchema>;

@@ -10,9 +10,16 @@ import { alarmMatches } from '../policy.js';
  */
 export const inhibitStage: Stage = (decision, ctx) => {
   let { alarm } = decision;
-  if (!alarm || alarm.nodeId === null || decision.transitions.length === 0 || ctx.inhibitRules.length === 0) return decision;
+  if (!alarm || alarm.nodeId === null || decision.transitions.length === 0) return decision;
+  if (ctx.resiliency?.isRootCause(alarm)) return decision;
   const target = alarm;
   const holds = [...decision.holds];
+  const incident = ctx.resiliency?.holdOf(target);
+  if (incident) {
+    alarm = withAnnotation(alarm, { kind: 'resiliency', key: incident.incidentId, title: `Symptom of resiliency incident ${incident.incidentId}`, text: incident.reason, at: decision.event.receivedAt });
+    holds.push({ kind: 'inhibited', reason: incident.reason });
+    return { ...decision, alarm, holds };
+  }
 
   for (const rule of ctx.inhibitRules) {
     if (!alarmMatches(rule.target, target) || alarmMatches(rule.source, target)) continue;

@@ -1,0 +1,60 @@
+import type { FleetEvent } from '../../src/events/fleet-event.js';
+import { fleetSchema } from '../../src/fleet/fleet-schema.js';
+import { FleetIndex } from '../../src/fleet/fleet-index.js';
+import { engineHarness } from './engine-harness.js';
+import { MemoryResiliencyRepository, ResiliencyEngine } from '../../src/resiliency/engine.js';
+
+/** An SE Primary backed by its Secondary, and an Expansion on a line to the Primary whose phones fail over to the Secondary. */
+export function resilientFleet(): FleetIndex {
+  const backupAll = { phones: 'hq-secondary', huntGroups: 'hq-secondary', voicemail: 'hq-secondary', oneXPortal: 'hq-secondary', accs: 'hq-secondary' };
+  return new FleetIndex(
+    fleetSchema.parse({
+      customers: [
+        {
+          id: 'acme',
+          name: 'Acme Dental',
+          sites: [
+            {
+              id: 'hq',
+              name: 'HQ',
+              timeZone: 'Europe/London',
+              nodes: [
+                { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], resilience: { backup: backupAll, lines: ['hq-secondary'] } },
+                { id: 'hq-secondary', name: 'HQ Secondary', role: 'secondary', addresses: ['10.0.0.11'] },
+                { id: 'branch-exp', name: 'Branch Expansion', role: 'expansion', addresses: ['10.0.1.10'], resilience: { backup: { phones: 'hq-secondary' }, lines: ['hq-primary'] } },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+/**
+ * The correlation engine on a MemoryStore with a fake clock, the resiliency engine listening to what it records
+ * and its own events fed back in, as the pipeline does.
+ */
+export function resiliencyHarness() {
+  const fleet = resilientFleet();
+  let engine: ResiliencyEngine | null = null;
+  const harness = engineHarness({ fleet, resiliency: { holdOf: (a) => engine?.holds().holdOf(a) ?? null, isRootCause: (a) => engine?.holds().isRootCause(a) ?? false } });
+  const emitted: FleetEvent[] = [];
+  const queue: FleetEvent[] = [];
+  engine = new ResiliencyEngine({ fleet, clock: harness.clock, repository: new MemoryResiliencyRepository(), emit: (event) => (emitted.push(event), queue.push(event), 'accepted') });
+  const drain = () => {
+    while (queue.length > 0) engine!.onRecorded([harness.feed(queue.shift()!)]);
+  };
+  const feed = (event: Partial<FleetEvent>) => {
+    const recorded = harness.feed(event);
+    engine!.onRecorded([recorded]);
+    drain();
+    return recorded;
+  };
+  const advance = (ms: number) => {
+    harness.clock.advance(ms);
+    engine!.tick();
+    drain();
+  };
+  return { ...harness, fleet, resiliency: engine, emitted, feed, advance };
+}
