@@ -6,8 +6,14 @@ import { freeUdpPort, gstReceiverArgs, gstSenderArgs, startTool } from './testda
 
 const REPORTS = 6;
 
-/** A GStreamer call leg whose receiver reports reach the collector; returns the call record once it has REPORTS reports. */
-async function measure(t: { after(fn: () => unknown): void }, impair?: Parameters<typeof gstSenderArgs>[1]) {
+type CallRecord = ReturnType<Awaited<ReturnType<typeof startCollector>>['fake']['store']['listQosCalls']>[number];
+
+/**
+ * A GStreamer call leg whose receiver reports reach the collector; returns the call record once it has REPORTS
+ * reports and `ready` holds (RTCP intervals are randomised, so e.g. the first RR that carries an LSR comes when
+ * it comes: wait for it rather than for a fixed count).
+ */
+async function measure(t: { after(fn: () => unknown): void }, impair?: Parameters<typeof gstSenderArgs>[1], ready: (call: CallRecord) => boolean = () => true) {
   const { collector, fake, port } = await startCollector();
   t.after(() => collector.stop());
   const [rtpPort, rtcpInPort] = [await freeUdpPort(), await freeUdpPort()];
@@ -18,8 +24,8 @@ async function measure(t: { after(fn: () => unknown): void }, impair?: Parameter
   return eventually(
     () => {
       collector.flush();
-      const [call] = fake.store.listQosCalls({ limit: 10 }).filter((c) => c.reports >= REPORTS);
-      assert.ok(call, `no stream with ${REPORTS} reports yet; receiver: ${receiver.stderr()} sender: ${sender.stderr()}`);
+      const [call] = fake.store.listQosCalls({ limit: 10 }).filter((c) => c.reports >= REPORTS && ready(c));
+      assert.ok(call, `no stream with ${REPORTS} reports (and ready) yet; receiver: ${receiver.stderr()} sender: ${sender.stderr()}`);
       return call;
     },
     { timeoutMs: 20_000, intervalMs: 100, message: 'GStreamer receiver reports' },
@@ -41,7 +47,7 @@ it('GStreamer rtpbin through netsim (5 % drop, 50 % delayed 20–120 ms): the co
 });
 
 it('the same call without netsim: no loss, jitter near zero, a round trip from LSR/DLSR on one clock', async (t) => {
-  const call = await measure(t);
+  const call = await measure(t, undefined, (c) => c.rttSource === 'lsr-dlsr');
   assert.equal(call.lossPercent, 0);
   assert.equal(call.packetsLost, 0);
   assert.ok(call.jitterMeanMs! < 15, `jitter mean ${call.jitterMeanMs}, max ${call.jitterMaxMs} ms on loopback (a live source on a busy machine)`);

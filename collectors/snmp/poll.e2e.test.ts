@@ -34,7 +34,8 @@ test('polls a real snmpd over v2c and v3: inventory, QoS attribution, unreachabl
     enabled: true,
     traps: { listenAddress: '127.0.0.1', port: 0 },
     users: [{ name: 'pollv3', authProtocol: 'sha', authKey: 'authpass123', privProtocol: 'aes', privKey: 'privpass123' }],
-    polling: { timeoutMs: 300, retries: 0 },
+    // Generous enough that a busy CI machine does not miss a poll while snmpd answers; short enough to see outages.
+    polling: { timeoutMs: 1000, retries: 1 },
   });
   const collector = createSnmpCollector(config, fake.ctx);
   stopCollector = () => collector.stop();
@@ -78,13 +79,13 @@ test('polls a real snmpd over v2c and v3: inventory, QoS attribution, unreachabl
   await eventually(() => {
     const down = fake.events.filter((e) => e.code === 'poll.node-unreachable');
     assert.deepEqual(down.map((e) => [e.nodeId, e.severity, e.raisesAlarm]).sort(), [['branch', 'major', true], ['hq', 'major', true]]);
-  }, { timeoutMs: 10_000, message: 'both nodes should be unreachable after 2 missed polls' });
+  }, { timeoutMs: 20_000, message: 'both nodes should be unreachable after 2 missed polls' });
   assert.ok(collector.inventory('hq'), 'the last inventory is kept while the node is down');
 
   snmpd = await startSnmpd(dir.path, port);
   await eventually(() => {
     const cleared = fake.events.filter((e) => e.code === 'poll.node-unreachable' && e.severity === 'cleared');
     assert.deepEqual(cleared.map((e) => e.nodeId).sort(), ['branch', 'hq']);
-  }, { timeoutMs: 10_000, message: 'both nodes should recover' });
+  }, { timeoutMs: 20_000, message: 'both nodes should recover' });
   for (const event of fake.events.filter((e) => e.source === 'poll')) assert.equal(event.collector, 'snmp');
 });
