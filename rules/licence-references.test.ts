@@ -1,33 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadLicenceStates } from './licence-load.js';
-import { REFERENCE_PATTERN } from './schema.js';
+import { citedLines, seedLines } from './seed-citations.js';
 
-// ../shared/seeds is beside every checkout (shared/README.md); the seeds are the domain truth.
-const SEEDS_DIR = '../shared/seeds';
 const catalogue = loadLicenceStates('rules/licence-states.yaml');
 
-const seeds = new Map<string, string[]>();
-function seedLines(prefix: string): string[] {
-  let lines = seeds.get(prefix);
-  if (!lines) {
-    const name = readdirSync(SEEDS_DIR).find((file) => file.startsWith(`${prefix}_`) && file.endsWith('.txt'));
-    assert.ok(name, `no seed file ${prefix}_*.txt in ${SEEDS_DIR}`);
-    lines = readFileSync(join(SEEDS_DIR, name), 'utf8').split('\n');
-    seeds.set(prefix, lines);
-  }
-  return lines;
-}
-
+/** The cited text, which must not be blank. */
 function cited(reference: string): string {
-  const [, prefix, first, last] = REFERENCE_PATTERN.exec(reference) ?? [];
-  assert.ok(prefix && first, `"${reference}" is not a seed citation`);
-  const lines = seedLines(prefix);
-  const to = last === undefined ? Number(first) : Number(last);
-  assert.ok(to <= lines.length, `${reference}: seed ${prefix} has only ${lines.length} lines`);
-  const text = lines.slice(Number(first) - 1, to).join('\n');
+  const text = citedLines(reference).join('\n');
   assert.ok(text.trim() !== '', `${reference} is an empty line`);
   return text;
 }

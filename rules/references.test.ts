@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadKnownIssues } from './load.js';
-import { REFERENCE_PATTERN } from './schema.js';
+import { citedLines } from './seed-citations.js';
 
-// CI and developers have ../shared beside the checkout (shared/README.md); the seeds are the domain truth.
-const SEEDS_DIR = '../shared/seeds';
 const catalogue = loadKnownIssues('rules/known-issues.yaml');
-
-const seeds = new Map<string, string[]>();
-function seedLines(prefix: string): string[] {
-  let lines = seeds.get(prefix);
-  if (!lines) {
-    const name = readdirSync(SEEDS_DIR).find((file) => file.startsWith(`${prefix}_`) && file.endsWith('.txt'));
-    assert.ok(name, `no seed file ${prefix}_*.txt in ${SEEDS_DIR}`);
-    lines = readFileSync(join(SEEDS_DIR, name), 'utf8').split('\n');
-    seeds.set(prefix, lines);
-  }
-  return lines;
-}
 
 // Words too common to show that a line is about the issue.
 const STOP_WORDS = new Set([
@@ -37,16 +21,6 @@ function significantWords(title: string): string[] {
 }
 
 /** The cited lines (one, or a range), or a failure naming what is missing. */
-function citedLines(reference: string): string[] {
-  const [, prefix, first, last] = REFERENCE_PATTERN.exec(reference) ?? [];
-  assert.ok(prefix && first, `"${reference}" is not a seed citation`);
-  const lines = seedLines(prefix);
-  const from = Number(first);
-  const to = last === undefined ? from : Number(last);
-  assert.ok(to <= lines.length, `${reference}: seed ${prefix} has only ${lines.length} lines`);
-  return lines.slice(from - 1, to);
-}
-
 for (const rule of catalogue.rules) {
   test(`${rule.id}: every cited seed line exists and is about the issue`, () => {
     const words = significantWords(rule.title);
