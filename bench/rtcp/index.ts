@@ -1,15 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
+import { sendAndSettle } from '../shared/send-and-settle.js';
 import { CALLS, report, STREAMS } from './load.js';
 import { startDgramCounter, startObserver, type Receiver } from './receivers.js';
 
 const run = promisify(execFile);
-const SENDER = fileURLToPath(new URL('sender.mjs', import.meta.url));
 const STEADY = fileURLToPath(new URL('steady.ts', import.meta.url));
 const RECEIVERS = ['ipo-observer', 'node:dgram'] as const;
 type ReceiverName = (typeof RECEIVERS)[number];
@@ -89,23 +88,9 @@ export async function runRtcpBenchmark(options: { scenarios?: Scenario[]; rounds
 }
 
 async function measure(name: ReceiverName, receiver: Receiver, scenario: Scenario, file: string): Promise<UdpRun> {
-  const child = spawn(process.execPath, [SENDER, String(receiver.port), String(scenario.count), String(scenario.rate), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const start = performance.now();
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await once(child, 'exit');
-  const { sent } = JSON.parse(output) as { sent: number };
-  const deadline = performance.now() + 30_000;
-  for (let seen = -1; performance.now() < deadline; ) {
-    const now = receiver.processed();
-    if (now === sent || (now === seen && performance.now() - receiver.lastProgressAt() > 500)) break;
-    seen = now;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const processed = receiver.processed();
-  const seconds = Math.max(receiver.lastProgressAt() - start, 1) / 1000;
+  const outcome = await sendAndSettle(receiver, scenario, file);
   if (receiver.refused() > 0) throw new Error(`${name} refused ${receiver.refused()} datagrams of the benchmark load`);
-  return { receiver: name, scenario, sent, processed, perSecond: processed / seconds, lossPercent: ((sent - processed) / sent) * 100 };
+  return { receiver: name, scenario, ...outcome };
 }
 
 function render(s: Steady, runs: UdpRun[]): string {

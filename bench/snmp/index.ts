@@ -1,13 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
+import { sendAndSettle } from '../shared/send-and-settle.js';
 import { startDgramCounter, startObserver, startSnmptrapd, type Receiver } from './receivers.js';
 
 const run = promisify(execFile);
-const SENDER = fileURLToPath(new URL('sender.mjs', import.meta.url));
 const DIGITS = 9;
 
 export const RECEIVERS = ['ipo-observer', 'snmptrapd', 'node:dgram'] as const;
@@ -57,7 +58,9 @@ export async function runSnmpBenchmark(options: { scenarios?: Scenario[]; progre
   const progress = options.progress ?? (() => undefined);
   const dir = makeTempDir('ipo-bench-snmp-');
   try {
-    const template = await captureTemplate();
+    const captured = await captureTemplate();
+    const template = { file: join(dir.path, 'template.hex'), offset: captured.offset };
+    writeFileSync(template.file, `${captured.hex}\n`);
     const runs: RunResult[] = [];
     for (const scenario of scenarios) {
       for (const name of RECEIVERS) {
@@ -77,32 +80,14 @@ export async function runSnmpBenchmark(options: { scenarios?: Scenario[]; progre
   }
 }
 
-async function measure(name: ReceiverName, receiver: Receiver, scenario: Scenario, template: { hex: string; offset: number }): Promise<RunResult> {
-  const child = spawn(process.execPath, [SENDER, String(receiver.port), String(scenario.count), String(scenario.rate), template.hex, String(template.offset), String(DIGITS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const start = performance.now();
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await once(child, 'exit');
-  const { sent } = JSON.parse(output) as { sent: number };
-  // Settled: nothing new for 500 ms (or everything arrived), at most 30 s.
-  const deadline = performance.now() + 30_000;
-  for (let seen = -1; performance.now() < deadline; ) {
-    const now = receiver.processed();
-    if (now === sent || (now === seen && performance.now() - receiver.lastProgressAt() > 500)) break;
-    seen = now;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const processed = receiver.processed();
-  const seconds = Math.max(receiver.lastProgressAt() - start, 1) / 1000;
+async function measure(name: ReceiverName, receiver: Receiver, scenario: Scenario, template: { file: string; offset: number }): Promise<RunResult> {
+  const outcome = await sendAndSettle(receiver, scenario, template.file, { offset: template.offset, digits: DIGITS });
   const sequences = receiver.sequences();
   return {
     receiver: name,
     scenario,
-    sent,
-    processed,
-    perSecond: processed / seconds,
-    lossPercent: ((sent - processed) / sent) * 100,
-    sequenceOk: sequences ? sequences.length === new Set(sequences).size && sequences.every((n) => n >= 1 && n <= sent) : null,
+    ...outcome,
+    sequenceOk: sequences ? sequences.length === new Set(sequences).size && sequences.every((n) => n >= 1 && n <= outcome.sent) : null,
   };
 }
 

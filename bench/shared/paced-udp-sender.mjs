@@ -1,10 +1,12 @@
-// Sends datagrams (one hex per line in FILE, cycled) to 127.0.0.1:<port> at a paced rate.
-//   node sender.mjs <port> <count> <ratePerSecond|0 for unpaced> <FILE>
+// Sends datagrams to 127.0.0.1:<port> at a paced rate: one hex datagram per line of FILE, cycled.
+//   node paced-udp-sender.mjs <port> <count> <ratePerSecond|0 for unpaced> <FILE> [<digitsOffset> <digits>]
+// With digitsOffset, the sequence number (1..count) is written as zero-padded ASCII digits at that offset,
+// so every datagram keeps its length and structure (numbered traps for a sequence check).
 // Prints {"sent":n,"ms":t} and exits.
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 
-const [port, count, rate, file] = process.argv.slice(2);
+const [port, count, rate, file, offset, digits] = process.argv.slice(2);
 const datagrams = readFileSync(file, 'utf8').trim().split('\n').map((line) => Buffer.from(line, 'hex'));
 const total = Number(count);
 const perMs = Number(rate) / 1000;
@@ -17,7 +19,11 @@ await new Promise((resolve) => {
   const tick = () => {
     const due = perMs > 0 ? Math.min(total, Math.floor((performance.now() - start) * perMs) + 1) : total;
     while (sent < due && inFlight < 256) {
-      const datagram = datagrams[sent % datagrams.length];
+      let datagram = datagrams[sent % datagrams.length];
+      if (offset !== undefined) {
+        datagram = Buffer.from(datagram);
+        datagram.write(String(sent + 1).padStart(Number(digits), '0'), Number(offset), 'latin1');
+      }
       sent++;
       inFlight++;
       socket.send(datagram, Number(port), '127.0.0.1', () => {
