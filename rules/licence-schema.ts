@@ -3,6 +3,7 @@ import { LICENCE_SOURCES, NODE_ROLES } from '../src/fleet/node-schema.js';
 import { checkLicenceCatalogue } from './licence-cross-checks.js';
 import { matchSchema } from './match-schema.js';
 import { REFERENCE_PATTERN } from './schema.js';
+import { editorJsonSchema } from './editor-json-schema.js';
 
 const always = () => true;
 
@@ -110,15 +111,5 @@ export type LicenceTrack = z.infer<typeof trackSchema>;
 
 /** JSON Schema of the catalogue for editors (licence-states.schema.json); cross-checks are not in it. */
 export function licenceStatesJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(licenceCatalogueSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-    override: ({ jsonSchema }) => {
-      const { expected } = jsonSchema as { expected?: unknown };
-      if (typeof expected === 'string') {
-        delete (jsonSchema as { expected?: unknown }).expected;
-        jsonSchema.description = `Expected ${expected}.`;
-      }
-    },
-  }) as Record<string, unknown>;
+  return editorJsonSchema(licenceCatalogueSchema);
 }

@@ -4,6 +4,7 @@ import { EVENT_CATEGORIES } from '../src/events/categories.js';
 import { PROBLEM_SEVERITIES } from '../src/events/severity.js';
 import { LICENCE_SOURCES, NODE_ROLES, PLATFORMS } from '../src/fleet/node-schema.js';
 import { matchSchema, releaseSpecSchema } from './match-schema.js';
+import { editorJsonSchema } from './editor-json-schema.js';
 
 /**
  * How a monitor can see the issue (seeds-digest.md §0): A exact text or state, M a measurable symptom,
@@ -100,18 +101,7 @@ export type KnownIssueCatalogue = z.infer<typeof knownIssueCatalogueSchema>;
  * not in it: `ipo-observer check-rules` runs them.
  */
 export function knownIssuesJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(knownIssueCatalogueSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-    // Our `expected` phrases read well as editor hints.
-    override: ({ jsonSchema }) => {
-      const { expected } = jsonSchema as { expected?: unknown };
-      if (typeof expected === 'string') {
-        delete (jsonSchema as { expected?: unknown }).expected;
-        jsonSchema.description = `Expected ${expected}.`;
-      }
-    },
-  }) as Record<string, unknown>;
+  return editorJsonSchema(knownIssueCatalogueSchema);
 }
 
 /** A vendor issue's id starts with its number ("ipoffice-111618-…"); an id without one must not look like it has. */
