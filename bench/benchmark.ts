@@ -7,7 +7,12 @@
 export interface Benchmark {
   /** The folder name. */
   name: string;
-  run(progress: (line: string) => void): Promise<BenchmarkReport>;
+  run(progress: (line: string) => void, options: RunOptions): Promise<BenchmarkReport>;
+}
+
+export interface RunOptions {
+  /** `--quick`: a smoke run with small sizes, to see that the benchmark still works; its figures are not kept. */
+  quick: boolean;
 }
 
 export interface BenchmarkReport {

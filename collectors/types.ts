@@ -27,6 +27,20 @@ export interface CollectorContext {
   stored?(): Promise<void>;
   /** Phones by address and extension, as polling learnt them (RTCP attribution); absent when nothing polls. */
   phones?: PhoneDirectory;
+  /** For input whose sender can be made to wait (TCP/TLS streams); absent in unit tests unless asked for. */
+  backPressure?: BackPressure;
+}
+
+/**
+ * Pausing instead of dropping. offer() is emit() for a sender that can wait:
+ * it answers 'queue-full' already at the queue's high-water mark, and counts
+ * nothing then: the caller keeps the event, stops reading its sender and
+ * offers the event again when onDrain calls back (queue at its low-water mark).
+ */
+export interface BackPressure {
+  offer(event: FleetEvent): EmitResult;
+  /** fn runs once per drain after an offer() was refused. Returns a function that removes fn. */
+  onDrain(fn: () => void): () => void;
 }
 
 /** A phone of a node: what the IPO-PHONES-MIB table says about it. */

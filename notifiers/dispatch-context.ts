@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Alarm } from '../src/correlation/alarm.js';
+import { alarmLinks } from '../src/correlation/alarm-links.js';
 import type { FleetIndex } from '../src/fleet/fleet-index.js';
 import type { Counter } from '../src/metrics/registry.js';
 import type { Store } from '../src/storage/store.js';
-import type { Delivery, MessageKind, NewMessage } from './delivery.js';
+import type { MessageKind, NewMessage } from './delivery.js';
 import type { AlarmItem, DispatchProfile, MessageRenderer, RenderedMessage } from './message-renderer.js';
+import type { PendingDelivery } from './pending-delivery.js';
 import { placeOf } from './place.js';
 
 /** What the dispatcher's parts share. */
@@ -20,9 +22,9 @@ export interface DispatchContext {
   messages: Counter;
 }
 
-/** One item per alarm, its changes oldest first; deliveries of alarms that no longer exist are left out. */
-export function itemsOf(ctx: DispatchContext, deliveries: readonly Delivery[], alarms: Map<number, Alarm | null> = new Map()): AlarmItem[] {
-  const byAlarm = new Map<number, Delivery[]>();
+/** One item per alarm, its changes oldest first, its deep links; deliveries of alarms that no longer exist are left out. */
+export function itemsOf(ctx: DispatchContext, deliveries: readonly PendingDelivery[], alarms: Map<number, Alarm | null> = new Map()): AlarmItem[] {
+  const byAlarm = new Map<number, PendingDelivery[]>();
   for (const d of deliveries) byAlarm.set(d.alarmId, [...(byAlarm.get(d.alarmId) ?? []), d]);
   const items: AlarmItem[] = [];
   for (const [alarmId, ds] of byAlarm) {
@@ -30,7 +32,7 @@ export function itemsOf(ctx: DispatchContext, deliveries: readonly Delivery[], a
     const alarm = alarms.get(alarmId);
     if (!alarm) continue;
     const changes = ds.sort((a, b) => a.at - b.at || a.id - b.id).map((d) => ({ kind: d.kind, at: d.at, severity: d.severity }));
-    items.push({ alarm, place: placeOf(alarm, ctx.fleet), changes });
+    items.push({ alarm, place: placeOf(alarm, ctx.fleet), changes, links: alarmLinks(ctx.store, alarm) });
   }
   return items;
 }

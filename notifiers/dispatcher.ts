@@ -10,6 +10,7 @@ import { nextFlushAt, type GroupTiming } from './group-timing.js';
 import { endedWindows, queueMaintenanceSummaries } from './maintenance-summaries.js';
 import { isResolved, type DispatchProfile } from './message-renderer.js';
 import { placeOf } from './place.js';
+import { pendingDelivery, type PendingDelivery } from './pending-delivery.js';
 import { route } from './route.js';
 
 /** Outbox rows claimed per transaction, and per step at most (the rest next step). */
@@ -22,7 +23,8 @@ const RESTORE_LIMIT = 200_000;
 interface Group {
   profile: DispatchProfile;
   key: string;
-  pending: Delivery[];
+  /** Deliveries waiting for group wait / group interval, compact (the whole rows are in the store). */
+  pending: PendingDelivery[];
   lastFlushAt: number | null;
   /** Alarms told firing and not told resolved since. */
   firing: Set<number>;
@@ -59,7 +61,7 @@ export class Dispatcher {
   /** Rebuilds groups, brakes and firing sets from the store (after a restart). */
   restore(now: number): void {
     const { store, notifier } = this.ctx;
-    for (const d of store.listDeliveries({ notifier, statuses: ['grouped'], limit: RESTORE_LIMIT })) this.group(d.profile, d.groupKey)?.pending.push(d);
+    for (const d of store.listDeliveries({ notifier, statuses: ['grouped'], limit: RESTORE_LIMIT })) this.keep(d);
     for (const f of store.listFiringDeliveries(notifier, RESTORE_LIMIT)) {
       const group = this.group(f.profile, f.groupKey);
       if (!group) continue;
@@ -108,6 +110,12 @@ export class Dispatcher {
     return group;
   }
 
+  /** A grouped delivery waits in its group until the group is due. */
+  private keep(delivery: Delivery): void {
+    const group = this.group(delivery.profile, delivery.groupKey);
+    group?.pending.push(pendingDelivery(delivery, group.profile.id));
+  }
+
   private fanOut(now: number): void {
     const { store, notifier, fleet } = this.ctx;
     for (let claimed = 0; claimed < FAN_OUT_PER_STEP; ) {
@@ -143,7 +151,7 @@ export class Dispatcher {
       const stored = store.transaction(() => planned.map(({ row, deliveries }) => store.recordFanOut(row.id, deliveries, now)));
       for (const d of stored.flat()) {
         this.ctx.deliveries.inc({ notifier, profile: d.profile, status: d.status });
-        if (d.status === 'grouped') this.group(d.profile, d.groupKey)?.pending.push(d);
+        if (d.status === 'grouped') this.keep(d);
       }
     }
   }
@@ -176,10 +184,10 @@ export class Dispatcher {
   }
 
   /** Holds what became inhibited or silenced, then one message or the brake, all in one transaction. */
-  private flushInTransaction(group: Group, deliveries: Delivery[], now: number): void {
+  private flushInTransaction(group: Group, deliveries: PendingDelivery[], now: number): void {
     const { store, notifier } = this.ctx;
     const alarms = new Map<number, Alarm | null>();
-    const send: Delivery[] = [];
+    const send: PendingDelivery[] = [];
     store.transaction(() => {
       for (const d of deliveries) {
         if (!alarms.has(d.alarmId)) alarms.set(d.alarmId, store.getAlarm(d.alarmId));

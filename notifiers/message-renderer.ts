@@ -1,4 +1,5 @@
 import type { Alarm, TransitionKind } from '../src/correlation/alarm.js';
+import type { AlarmLinks } from '../src/correlation/alarm-links.js';
 import type { Severity } from '../src/events/severity.js';
 import type { GroupByLabel } from './group-key.js';
 import type { Place } from './place.js';
@@ -23,6 +24,8 @@ export interface AlarmItem {
   place: Place;
   /** Oldest first; empty in reminders and summaries (the alarm's state is the news). */
   changes: AlarmChange[];
+  /** The call record and resiliency incident the alarm is about, or is a symptom of (absent: none looked up). */
+  links?: AlarmLinks;
 }
 
 /** True when the latest change is a clear (or, without changes, when the alarm is cleared). */

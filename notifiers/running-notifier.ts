@@ -8,6 +8,8 @@ export interface RunningNotifier {
   start(): void;
   /** One step now: claim, group, flush, send what is due. Tests drive it with a fake clock. */
   tick(): Promise<void>;
+  /** A step soon, not at the next tick: called when the pipeline stored outbox rows that are pending. */
+  wake(): void;
   /** Stops the timer and waits for the send in flight; what is not sent stays stored for the next start. */
   stop(): Promise<void>;
 }

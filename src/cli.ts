@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { registerAuthCommands } from './api/auth/cli-commands.js';
 import { loadConfigFile } from './config/load.js';
 import { defaultConfig, type Config } from './config/schema.js';
 import { checkRules } from '../rules/check.js';
 import { checkLicenceStates } from '../rules/licence-check.js';
 import { registerDashboardCommands } from '../dashboards/cli-commands.js';
+import { registerSimulatorCommands } from '../simulator/cli-commands.js';
 import { rulesDirOf } from './correlation/known-issue-rules.js';
 import { CodedError } from './errors.js';
 import { createLogger } from './log.js';
@@ -53,6 +55,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   registerDashboardCommands(program);
+  registerSimulatorCommands(program);
+  registerAuthCommands(program);
 
   program
     .command('version')

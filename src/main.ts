@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { thresholdsResolver } from '../collectors/rtcp/thresholds.js';
 import { ssaIngestOf } from '../collectors/ssa/ssa-api.js';
 import { isInventorySource, type Endpoint } from '../collectors/types.js';
 import { buildApp } from './api/app.js';
+import { authEnabled } from './api/auth/config.js';
+import { AuditLog, SYSTEM_ACTOR } from './audit/audit-log.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/schema.js';
 import type { ResiliencyHolds } from './correlation/decision.js';
@@ -28,6 +31,7 @@ import { wireInfluxSink } from './sinks/influxdb/wire.js';
 import { startRetention } from './storage/retention-timer.js';
 import { openSqliteStore } from './storage/sqlite-store.js';
 import { VERSION } from './version.js';
+import { LiveBroadcaster } from './web/live/broadcaster.js';
 import { createEmailNotifier } from '../notifiers/email/index.js';
 import type { RunningNotifier } from '../notifiers/running-notifier.js';
 
@@ -70,7 +74,14 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   lifecycle.onStop('sinks', () => influx.stop());
 
   const rulesDir = rulesDirOf(config.correlation.rulesDir);
-  const rules = new RulesHolder(() => loadKnownIssueRules(rulesDir), log.child({ component: 'rules' }), metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'));
+  const audit = new AuditLog(store, () => clock.now(), log.child({ component: 'audit' }));
+  const rules = new RulesHolder(
+    () => loadKnownIssueRules(rulesDir),
+    log.child({ component: 'rules' }),
+    metrics.counter('ipo_rules_reloads_total', 'Rule catalogue reloads, by result'),
+    ({ trigger, ok, rules: count, error }) =>
+      audit.recordQuietly({ actor: SYSTEM_ACTOR, action: 'rules.reload', target: 'rules', detail: { trigger, result: ok ? 'ok' : 'invalid', rules: count, ...(error ? { error } : {}) } }),
+  );
   const licenceCatalogue = loadLicenceCatalogueFor(rulesDir, log);
   rules.watch(rulesDir);
   lifecycle.onStop('timers', () => rules.close());
@@ -103,11 +114,14 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   influx.attach(running);
   // IP Office QoS notifications (SNMP) merge into the call records RTCP builds.
   running.addListener(qosTrapListener(store, fleet));
+  // Alarm changes to the web UI's open pages (server-sent events).
+  const live = new LiveBroadcaster();
+  running.addListener((recorded) => live.onRecorded(recorded));
   running.start();
   lifecycle.onStop('pipeline', () => running.stop());
   const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline: running, knownIssue: (id) => rules.current().rule(id), write: influx.write });
   lifecycle.onStop('engines', () => licence.stop());
-  const wiredResiliency = wireResiliencyEngine({ fleet, clock, log, pipeline: running, write: influx.write });
+  const wiredResiliency = wireResiliencyEngine({ config: config.resiliency, keepClosedDays: config.storage.retention.clearedAlarmsDays, fleet, clock, log, repository: store, pipeline: running, write: influx.write });
   resiliency = wiredResiliency;
   lifecycle.onStop('engines', () => wiredResiliency.stop());
 
@@ -128,6 +142,12 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   });
   // After the drain, so what the last batch made pending is claimed next start; waits for the send in flight.
   lifecycle.onStop('notifiers', () => notifier?.stop());
+  // A batch that made outbox rows pending wakes the notifier at once instead of at its next tick (up to 500 ms).
+  if (notifier) {
+    running.addListener((recorded) => {
+      if (recorded.some((r) => r.pendingNotifications > 0)) notifier.wake();
+    });
+  }
 
   let collectors: RunningCollector[] = [];
   const inventoryOf = (nodeId: string) => {
@@ -144,8 +164,12 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
       ssaIngest: ssaIngestOf(() => collectors),
       licence: licence.engine,
       resiliency: wiredResiliency.engine,
+      live,
+      qosThresholds: thresholdsResolver(config.collectors.rtcp),
       metrics,
       version: VERSION,
+      auth: { config: config.server.auth, publicUrl: config.server.publicUrl },
+      audit,
       now: () => clock.now(),
       health: () => ({
         startedAt,
@@ -162,7 +186,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   });
   const address = app.server.address();
   const http = typeof address === 'object' && address ? { address: address.address, port: address.port } : { address: config.server.http.listenAddress, port: config.server.http.port };
-  log.info({ component: 'http', ...http }, 'http listening');
+  log.info({ component: 'http', ...http, authentication: authEnabled(config.server.auth) ? 'on' : 'off (loopback)' }, 'http listening');
 
   notifier?.start(); // before the collectors, so nothing they feed waits for it
 

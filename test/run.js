@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['src', 'collectors', 'rules', 'dashboards', 'notifiers', 'mibs', 'test', 'bench'];
+const ROOTS = ['src', 'collectors', 'rules', 'dashboards', 'notifiers', 'mibs', 'test', 'bench', 'simulator'];
 const args = process.argv.slice(2);
 const mode = args.includes('--unit') ? 'unit' : args.includes('--e2e') ? 'e2e' : 'all';
 const explicit = args.filter((arg) => !arg.startsWith('--'));

@@ -60,7 +60,7 @@ export async function startObserver(): Promise<Receiver> {
   const seqs: number[] = [];
   let last = 0;
   const refused: Record<string, number> = {};
-  const collector = createSnmpCollector(snmpConfigSchema.parse({ enabled: true, traps: { listenAddress: '127.0.0.1', port: 0 }, polling: { enabled: false } }), {
+  const collector = createSnmpCollector(snmpConfigSchema.parse({ enabled: true, traps: { listenAddress: '127.0.0.1', port: 0 }, polling: { enabled: false }, rateLimit: { perSourcePerSecond: 0 } }), {
     log: pino({ level: 'silent' }),
     clock: { now: () => Date.now() },
     fleet,

@@ -16,6 +16,7 @@ export const RAMP: RampOptions = {
   stepSeconds: 3,
   lossyStepsToStop: 2,
 };
+const QUICK_RAMP: RampOptions = { rates: [2_000, 10_000], stepSeconds: 1, lossyStepsToStop: 1 };
 
 /**
  * Syslog over UDP at zero loss: ipo-observer (the real program, to its
@@ -24,26 +25,27 @@ export const RAMP: RampOptions = {
  */
 export const benchmark: Benchmark = {
   name: 'syslog',
-  async run(progress) {
+  async run(progress, { quick }) {
+    const plan = quick ? QUICK_RAMP : RAMP;
     const dir = makeTempDir('ipo-observer-bench-');
     try {
-      const ours = await measure(() => startIpoTarget(dir.path, RECEIVE_BUFFER_BYTES), progress);
+      const ours = await measure(() => startIpoTarget(dir.path, RECEIVE_BUFFER_BYTES), plan, progress);
       const granted = ours.receiveBufferBytes;
-      const rsyslog = await measure(() => startRsyslogTarget(dir.path, granted), progress);
-      const dgram = await measure(() => startDgramTarget(RECEIVE_BUFFER_BYTES), progress);
+      const rsyslog = await measure(() => startRsyslogTarget(dir.path, granted), plan, progress);
+      const dgram = await measure(() => startDgramTarget(RECEIVE_BUFFER_BYTES), plan, progress);
       const collector = collectorCost();
       progress(`syslog collector alone: ${collector.microsecondsPerMessage} µs/message`);
-      return { title: 'Syslog ingest over UDP at zero loss (bench/syslog)', markdown: renderSyslogReport({ ours, rsyslog, dgram, collector, ramp: RAMP }) };
+      return { title: 'Syslog ingest over UDP at zero loss (bench/syslog)', markdown: renderSyslogReport({ ours, rsyslog, dgram, collector, ramp: plan }) };
     } finally {
       dir.remove();
     }
   },
 };
 
-async function measure(start: () => Promise<Target>, progress: (line: string) => void): Promise<RampResult> {
+async function measure(start: () => Promise<Target>, plan: RampOptions, progress: (line: string) => void): Promise<RampResult> {
   const target = await start();
   try {
-    return await ramp(target, RAMP, progress);
+    return await ramp(target, plan, progress);
   } finally {
     await target.stop();
   }

@@ -22,6 +22,7 @@ log: { level: info }
 collectors:
   syslog:
     udp: { listenAddress: 127.0.0.1, port: 0, receiveBufferBytes: ${receiveBufferBytes} }
+    rateLimit: { perSourcePerSecond: 0 }   # the bench is one sender at full speed: measure the collector, not the limit
 `,
   );
   const stack = await startStackProcess(config, ['syslog/udp']);

@@ -59,17 +59,24 @@ function walk(bytes: Uint8Array, start: number, end: number, depth: number): Ber
 
 /**
  * A copy of a v1/v2c message with its community octets replaced by "*" (same
- * length, so the BER stays valid): the raw input we store must not carry the
- * secret. Messages of another shape are returned as they are. Pure.
+ * length, so the BER stays valid): the raw input we store, and the sample we
+ * log, must not carry the secret. A message cut short or whose lengths lie is
+ * masked up to where it ends. Messages of another shape are returned as they
+ * are. Pure.
  */
 export function maskCommunity(bytes: Uint8Array): Buffer {
   const copy = Buffer.from(bytes);
-  const outer = readTlv(copy, 0, copy.length);
+  if (copy[0] !== SEQUENCE) return copy;
+  // Limits are the datagram's end, not the lengths it claims: a truncated message still has its community masked.
+  const outer = readTlv(copy, 0, Number.MAX_SAFE_INTEGER);
   if (!outer.ok) return copy;
-  const version = readTlv(copy, outer.contentStart, outer.end);
+  const version = readTlv(copy, outer.contentStart, copy.length);
   if (!version.ok || copy[outer.contentStart] !== 0x02) return copy;
-  const community = readTlv(copy, version.end, outer.end);
-  if (!community.ok || copy[version.end] !== 0x04) return copy;
-  copy.fill(0x2a, community.contentStart, community.end);
+  if (copy[version.end] !== 0x04) return copy;
+  const community = readTlv(copy, version.end, Number.MAX_SAFE_INTEGER);
+  // A length cut off or malformed: mask everything after the community's tag and length octet.
+  const start = community.ok ? community.contentStart : version.end + 2;
+  const end = community.ok && Number.isFinite(community.end) ? Math.min(community.end, copy.length) : copy.length;
+  if (start < end) copy.fill(0x2a, start, end);
   return copy;
 }

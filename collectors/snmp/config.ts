@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMIT, rateLimitSchema } from '../shared/source-rate-limit.js';
 
 /** Every default of the SNMP collector, in one place (README and sample.yaml show the same values). */
 export const DEFAULT_SNMP_CONFIG = {
@@ -18,6 +19,7 @@ export const DEFAULT_SNMP_CONFIG = {
     timeoutMs: 2000,
     retries: 1,
   },
+  rateLimit: DEFAULT_RATE_LIMIT,
 } as const;
 
 export const AUTH_PROTOCOLS = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
@@ -90,6 +92,8 @@ export const snmpConfigSchema = z
     /** A folder of extra SMIv2 MIB files to name OIDs with; null: none. */
     mibFolder: z.string().min(1).nullable().default(DEFAULT_SNMP_CONFIG.mibFolder),
     polling: pollingSchema.prefault({}),
+    /** Per sender (UDP source address): the excess is dropped before decoding (reason rate-limited), one collector.source-storm alarm. */
+    rateLimit: rateLimitSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

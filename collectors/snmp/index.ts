@@ -1,4 +1,6 @@
 import { loadMibFolder } from '../../mibs/mib-folder.js';
+import { createSourceRateLimiter } from '../shared/source-rate-limit.js';
+import { createKeyCacheBound } from './key-cache-bound.js';
 import { builtInOidNames, type OidNames } from '../../mibs/oid-names.js';
 import { CodedError } from '../../src/errors.js';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
@@ -39,7 +41,11 @@ export function createSnmpCollector(config: SnmpConfig, ctx: CollectorContext, d
   const codec = createSnmpCodec({ communities: access.allCommunities(), users: config.users, engineId: config.engineId });
   let names: OidNames = builtInOidNames();
   const poller = new Poller(config.polling.enabled ? pollPlans(config, ctx.fleet) : [], ctx, deps.openSession ?? openPollSession);
-  const handle = createTrapHandler({ codec, access, addressWatch: new AddressWatch(), names: () => names, enrich: (event) => withPhone(event, poller) }, ctx);
+  const rateLimiter = createSourceRateLimiter(config.rateLimit, { collector: 'snmp', source: 'snmp', clock: ctx.clock, emit: (event) => void ctx.emit(event) });
+  const handle = createTrapHandler(
+    { codec, access, addressWatch: new AddressWatch(), names: () => names, enrich: (event) => withPhone(event, poller), rateLimiter, boundKeyCache: createKeyCacheBound() },
+    ctx,
+  );
   let udp: UdpListener | null = null;
   let started = false;
 
@@ -54,12 +60,14 @@ export function createSnmpCollector(config: SnmpConfig, ctx: CollectorContext, d
         udp = listener;
       }
       started = true;
+      rateLimiter.start();
       poller.start();
     },
     async stop() {
       started = false;
       const listener = udp;
       udp = null;
+      rateLimiter.stop();
       await poller.stop();
       await listener?.close();
     },

@@ -150,3 +150,12 @@ test('phone change: an info event on the extension, phone type by name', () => {
   assert.equal(change.attributes['phoneType'], 'a9611ip');
   assert.equal(change.severity, 'info');
 });
+
+test('regression (fuzz): thousands of repeats of one varbind are all kept, numbered #2, #3 … (once quadratic: 5000 took seconds)', () => {
+  const repeats: RawVarbind[] = Array.from({ length: 5000 }, (_, i) => ({ oid: '1.3.6.1.2.1.1.1.0', type: 4, value: Buffer.from(`r${i + 1}`) }));
+  const event = map(1, repeats, '1.3.6.1.4.1.99.1');
+  assert.equal(event.attributes['sysDescr'], 'r1');
+  assert.equal(event.attributes['sysDescr#2'], 'r2');
+  assert.equal(event.attributes['sysDescr#5000'], 'r5000');
+  assert.equal(Object.keys(event.attributes).filter((key) => key.startsWith('sysDescr')).length, 5000);
+});

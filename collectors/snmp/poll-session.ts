@@ -50,11 +50,19 @@ export function openPollSession(target: PollTarget): PollSession {
     subtree(oid, limit = DEFAULT_SUBTREE_LIMIT) {
       return new Promise((resolve, reject) => {
         const found: RawVarbind[] = [];
+        let previous: string | null = null;
         session.subtree(
           oid,
           20,
           (varbinds) => {
-            for (const vb of varbinds) if (!snmp.isVarbindError(vb)) found.push(vb as RawVarbind);
+            for (const vb of varbinds) {
+              if (snmp.isVarbindError(vb)) continue;
+              // An agent whose GETBULK answers do not increase would keep the walk going until the limit: stop there,
+              // as snmpwalk does ("OID not increasing"); an answer without an OID ends it too.
+              if (typeof vb.oid !== 'string' || (previous !== null && compareOids(vb.oid, previous) <= 0)) return true;
+              previous = vb.oid;
+              found.push(vb as RawVarbind);
+            }
             return found.length >= limit ? true : undefined;
           },
           (error) => (error ? reject(error) : resolve(found.slice(0, limit))),
@@ -69,4 +77,14 @@ export function openPollSession(target: PollTarget): PollSession {
       }
     },
   };
+}
+
+/** Orders two dotted OIDs numerically, arc by arc (1.3.6.1.10 after 1.3.6.1.9). */
+export function compareOids(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
+    if (left[i] !== right[i]) return left[i]! - right[i]!;
+  }
+  return left.length - right.length;
 }

@@ -79,3 +79,22 @@ test('garbage and truncated datagrams are refused by reason; the handler never t
   assert.deepEqual(fake.counters.refused, { malformed: 1, truncated: 2 });
   assert.equal(fake.events.length, 1);
 });
+
+test('regression (fuzz): the refusal log sample never shows a community, as text or hex, even in a truncated or broken datagram', () => {
+  const { send, lines } = setup({ communities: ['hq-secret'] });
+  const hex = (text: string) => Buffer.from(text).toString('hex');
+  send('v2c-trunk-failure'); // community-not-allowed: well-formed, the community is where the BER says
+  const { fake, lines: more } = setup();
+  const handle = createTrapHandler({ codec: createSnmpCodec({ communities: ['public'], users: [], engineId: null }), access: new SnmpAccess(undefined, { communities: ['public'] }), addressWatch: new AddressWatch(), names: builtInOidNames }, fake.ctx);
+  // Found by collectors/snmp/trap-handler.fuzz.test.ts: the outer length lies (truncated), so the old mask skipped it.
+  const truncated = fixture('v2c-trunk-failure').subarray(0, 30);
+  handle(truncated, { address: '192.0.2.99', port: 1 }, () => undefined);
+  // The community's tag broken (0x04 → 0x05): only the configured-community scan finds it.
+  const retagged = Buffer.from(fixture('v2c-trunk-failure'));
+  retagged[7] = 0x05;
+  handle(retagged, { address: '192.0.2.99', port: 1 }, () => undefined);
+  assert.equal(Object.values(fake.counters.refused).reduce((a, b) => a + b, 0), 2);
+  const log = [...lines, ...more].join('');
+  assert.match(log, /"sample":"[0-9a-f]+"/);
+  assert.doesNotMatch(log, new RegExp(`${hex('public')}|${hex('hq-secret')}|public|hq-secret`));
+});

@@ -1,4 +1,7 @@
 import type { OidNames } from '../../mibs/oid-names.js';
+import { normaliseAddress } from '../../src/fleet/normalise-address.js';
+import type { SourceRateLimiter } from '../shared/source-rate-limit.js';
+import { MAX_KEY_CACHE_ENTRIES } from './key-cache-bound.js';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
 import type { CollectorContext } from '../types.js';
 import { agentIdentity, type SnmpAccess } from './access.js';
@@ -6,6 +9,7 @@ import { maskCommunity } from './ber-check.js';
 import type { AddressWatch } from './address-watch.js';
 import type { SnmpCodec } from './codec.js';
 import { createLogSample } from '../shared/log-sample.js';
+import { sampleHex } from './log-sample-bytes.js';
 import { mapNotification } from './map.js';
 import { toNotification } from './notification.js';
 import type { DatagramHandler } from '../shared/udp-listener.js';
@@ -16,7 +20,6 @@ import { IPO_GT_OBJECTS_OID } from '../../mibs/ipo-mib.js';
 export const HANDLER_REFUSAL_REASONS = ['internal-error'] as const;
 
 const DEVICE_ID_OID = `${IPO_GT_OBJECTS_OID}.10`;
-const SAMPLE_BYTES = 48;
 
 export interface TrapHandlerDeps {
   codec: SnmpCodec;
@@ -25,6 +28,10 @@ export interface TrapHandlerDeps {
   names: () => OidNames;
   /** Adds what other parts know (the phone behind a QoS extension); must not throw. */
   enrich?: (event: FleetEvent) => FleetEvent;
+  /** Per-sender token buckets (collectors.snmp.rateLimit): over the limit, a datagram is dropped before it is decoded. */
+  rateLimiter?: SourceRateLimiter;
+  /** Keeps net-snmp's v3 key cache bounded (key-cache-bound.ts); called once per datagram. */
+  boundKeyCache?: () => boolean;
 }
 
 /**
@@ -40,12 +47,18 @@ export function createTrapHandler(deps: TrapHandlerDeps, ctx: CollectorContext):
   const refuse = (reason: string, detail: string, bytes: Buffer, sourceAddress: string) => {
     ctx.metrics.refused(reason);
     const sample = logSample.take(reason);
-    if (sample) ctx.log.warn({ reason, detail, sourceAddress, bytes: bytes.length, sample: bytes.subarray(0, SAMPLE_BYTES).toString('hex'), suppressed: sample.suppressed }, 'snmp input refused');
+    if (sample) ctx.log.warn({ reason, detail, sourceAddress, bytes: bytes.length, sample: sampleHex(bytes, deps.access.allCommunities()), suppressed: sample.suppressed }, 'snmp input refused');
   };
 
   return (bytes, from, reply) => {
     try {
       ctx.metrics.received();
+      if (deps.rateLimiter && !deps.rateLimiter.take(normaliseAddress(from.address))) {
+        // An inform is not acknowledged, so its sender retries later.
+        ctx.metrics.dropped('rate-limited');
+        return;
+      }
+      if (deps.boundKeyCache?.()) ctx.log.warn({ maxEntries: MAX_KEY_CACHE_ENTRIES }, 'snmp: the SNMPv3 key cache passed its bound (many engine ids) and was emptied');
       const decoded = deps.codec.decode(bytes, from);
       if (decoded.ok === 'discovery') {
         decoded.replies.forEach(reply);

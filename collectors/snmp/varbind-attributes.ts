@@ -39,9 +39,13 @@ export function readVarbinds(varbinds: readonly RawVarbind[], names: OidNames): 
   const attributes: Attributes = {};
   const byName = new Map<string, RawVarbind>();
   let occurredAt: number | null = null;
+  // Repeats get "#2", "#3"…; the next suffix is remembered per key, so thousands of repeats stay linear.
+  const nextSuffix = new Map<string, number>();
   const put = (key: string, value: Attributes[string]) => {
     let unique = key;
-    for (let i = 2; unique in attributes; i++) unique = `${key}#${i}`;
+    let i = nextSuffix.get(key) ?? 2;
+    for (; unique in attributes; i++) unique = `${key}#${i}`;
+    if (unique !== key) nextSuffix.set(key, i);
     attributes[unique] = value;
   };
 

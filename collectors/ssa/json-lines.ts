@@ -2,9 +2,12 @@
  * A strict JSON reader that remembers where values start, so a refusal can
  * name the line (Node 20's JSON.parse says neither line nor position). Keeps
  * the line of every value down to MAX_LOCATED_DEPTH; refuses deeper nesting
- * than MAX_DEPTH rather than recursing without bound.
+ * than MAX_DEPTH rather than recursing without bound, and more than
+ * `maxValues` values (tooMany) rather than reading megabytes of them.
  */
-export type JsonRead = { ok: true; value: unknown; lineOf(path: readonly (string | number)[]): number | null } | { ok: false; line: number; message: string };
+export type JsonRead =
+  | { ok: true; value: unknown; lineOf(path: readonly (string | number)[]): number | null }
+  | { ok: false; line: number; message: string; tooMany?: true };
 
 const MAX_DEPTH = 16;
 const MAX_LOCATED_DEPTH = 3;
@@ -12,10 +15,12 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING_END = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 class JsonSyntaxError extends Error {}
+class JsonTooManyValues extends Error {}
 
-export function readJson(text: string): JsonRead {
+export function readJson(text: string, maxValues = Number.POSITIVE_INFINITY): JsonRead {
   let at = 0;
   let line = 1;
+  let values = 0;
   const lines = new Map<string, number>();
 
   const fail = (what: string): never => {
@@ -43,6 +48,7 @@ export function readJson(text: string): JsonRead {
   };
   const value = (path: (string | number)[]): unknown => {
     space();
+    if (++values > maxValues) throw new JsonTooManyValues(`more than ${maxValues} values`);
     if (path.length <= MAX_LOCATED_DEPTH) lines.set(JSON.stringify(path), line);
     if (path.length > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
     const char = text[at];
@@ -99,6 +105,7 @@ export function readJson(text: string): JsonRead {
     return { ok: true, value: result, lineOf: (path) => lines.get(JSON.stringify(path)) ?? null };
   } catch (error) {
     if (error instanceof JsonSyntaxError) return { ok: false, line, message: error.message };
+    if (error instanceof JsonTooManyValues) return { ok: false, line, message: error.message, tooMany: true };
     throw error;
   }
 }

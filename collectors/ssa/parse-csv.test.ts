@@ -44,3 +44,17 @@ test('an unclosed quote and a row with too many cells are refused with their lin
   assert.ok(!wide.ok);
   assert.deepEqual([wide.refusal.reason, wide.refusal.line], ['wrong-columns', 2]);
 });
+
+test('regression (fuzz): the delimiter comes from the header line wherever it is, found without splitting the whole text', () => {
+  const semicolons = parseCsv('Service Alarms\n\nLast Date Of Error;Occurrences;Error Description\n01/08/2016 16:35:00;4;Trunk down, slot B\n');
+  assert.ok(semicolons.ok, JSON.stringify(semicolons));
+  assert.equal(semicolons.value.rows[0]?.description, 'Trunk down, slot B');
+  const noHeader = parseCsv('x\n'.repeat(100_000));
+  assert.ok(!noHeader.ok && noHeader.refusal.reason === 'bad-header');
+});
+
+test('regression (fuzz): a quote opens a cell only while the cell is blank, also after a long run of spaces', () => {
+  const parsed = parseCsv(`Last Date Of Error,Occurrences,Error Description\n01/08/2016 16:35:00,4,${' '.repeat(3000)}"a, b"\n01/08/2016 16:35:00,5,x"y"\n`);
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  assert.deepEqual(parsed.value.rows.map((row) => row.description), ['a, b', 'x"y"']);
+});

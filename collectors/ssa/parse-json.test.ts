@@ -44,3 +44,15 @@ test('a "__proto__" key is data, not a prototype', () => {
   assert.ok(!parsed.ok, 'unknown key refused');
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
+
+test('regression (fuzz): megabytes of JSON values are refused as too many entries once the cap is passed, not read to the end', () => {
+  const alarm = '{"lastDateOfError":"01/08/2016 16:35:00","occurrences":1,"errorDescription":"x","state":"active"}';
+  const full = parseJson(`[\n${Array.from({ length: 1000 }, () => alarm).join(',\n')}\n]`);
+  assert.ok(full.ok, 'a full list of 1000 alarms, every field given, is under the cap');
+  const numbers = parseJson(`[\n${'1,'.repeat(500_000)}1]`);
+  assert.ok(!numbers.ok);
+  assert.equal(numbers.refusal.reason, 'too-many-entries');
+  assert.equal(numbers.refusal.line, 2);
+  const nested = parseJson(`{"alarms": [${'[[[1]]],'.repeat(5000)}1]}`);
+  assert.ok(!nested.ok && nested.refusal.reason === 'too-many-entries', 'values are counted at every depth');
+});

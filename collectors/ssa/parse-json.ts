@@ -7,8 +7,16 @@ import { MAX_ENTRIES, MAX_LINE_CHARS, refuse, SSA_STATES, type Parsed, type Pars
  * "occurrences": 4, "errorDescription": "...", "state": "active" } ] }`, or the bare array of alarms with node and
  * list given elsewhere (query parameters, file name).
  */
+/**
+ * Values a list of MAX_ENTRIES alarms can hold (an object and four fields each, the wrapper and its names), with
+ * room to spare: beyond it the input is refused as too many entries before megabytes of it are read (found by
+ * parse-snapshot.fuzz.test.ts: a 10 MB array of numbers took seconds).
+ */
+export const MAX_JSON_VALUES = (MAX_ENTRIES + 1) * 8 + 16;
+
 export function parseJson(text: string): Parsed<ParsedSnapshot> {
-  const read = readJson(text);
+  const read = readJson(text, MAX_JSON_VALUES);
+  if (!read.ok && read.tooMany) return refuse('too-many-entries', read.line, `more than ${MAX_JSON_VALUES} JSON values; a list of at most ${MAX_ENTRIES} alarms has far fewer`);
   if (!read.ok) return refuse('bad-json', read.line, `not valid JSON (${read.message})`);
   const { value, lineOf } = read;
   const snapshot: ParsedSnapshot = { format: 'json', names: { node: [], list: [] }, rows: [], warnings: [] };

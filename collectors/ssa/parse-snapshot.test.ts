@@ -50,3 +50,20 @@ test('binary data is refused as binary, naming the line of the first control cha
     assert.equal(result.refusal.reason, 'empty');
   }
 });
+
+test('regression (fuzz): megabytes of blank lines, delimiters or JSON values are refused at a cap, not read to the end (they took seconds)', () => {
+  const MB = 1024 * 1024;
+  const fill = (unit: string) => unit.repeat(Math.floor((2 * MB) / unit.length));
+  const cases: Array<[string, 'tsv' | 'csv' | 'json', string, number]> = [
+    ['newlines after a TSV header', 'tsv', `Last Date Of Error\tOccurrences\tError Description\n${fill('\n')}`, 10_001],
+    ['comment lines in CSV', 'csv', `Last Date Of Error,Occurrences,Error Description\n${fill('# c\n')}`, 10_001],
+    ['a line of tabs', 'tsv', `Last Date Of Error\tOccurrences\tError Description\n${'\t'.repeat(4000)}\n`, 2],
+    ['a line of commas', 'csv', `Last Date Of Error,Occurrences,Error Description\n${','.repeat(4000)}\n`, 2],
+    ['a JSON array of numbers', 'json', `[${fill('1,')}1]`, 1],
+  ];
+  for (const [name, format, text, line] of cases) {
+    const parsed = parseSnapshot(Buffer.from(text), { format });
+    assert.ok(!parsed.ok, name);
+    assert.deepEqual([parsed.refusal.reason, parsed.refusal.line], [name.includes('line of') ? 'wrong-columns' : 'too-many-entries', line], name);
+  }
+});

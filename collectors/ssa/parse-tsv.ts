@@ -1,5 +1,5 @@
 import { readTable, type TableInput } from './read-table.js';
-import { MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snapshot.js';
+import { MAX_CELLS, MAX_LINE_CHARS, refuse, type Parsed, type ParsedSnapshot } from './snapshot.js';
 
 /**
  * Tab-separated text exactly as copied from SSA (001:1143-1153): an optional
@@ -22,7 +22,12 @@ function* lines(text: string): TableInput {
       return;
     }
     const source = text.slice(start, end);
-    yield { line, cells: source.split('\t'), source };
+    const cells = source.split('\t', MAX_CELLS + 1);
+    if (cells.length > MAX_CELLS) {
+      yield refuse('wrong-columns', line, `more than ${MAX_CELLS} cells; an SSA table has three or four columns`);
+      return;
+    }
+    yield { line, cells, source };
     if (!match) return;
     start = pattern.lastIndex;
   }

@@ -1,6 +1,6 @@
 import { isListTitle } from './alarm-lists.js';
 import { readHeaderLine } from './header-line.js';
-import { MAX_ENTRIES, refuse, type Parsed, type ParsedSnapshot, type SnapshotFormat, type SnapshotRefusal, type SsaRow, type SsaState } from './snapshot.js';
+import { MAX_ENTRIES, MAX_LINES, refuse, type Parsed, type ParsedSnapshot, type SnapshotFormat, type SnapshotRefusal, type SsaRow, type SsaState } from './snapshot.js';
 
 /** One line (TSV) or record (CSV) split into cells. */
 export interface TableRecord {
@@ -38,6 +38,7 @@ export function readTable(records: TableInput, format: SnapshotFormat): Parsed<P
 
   for (const record of records) {
     if ('refusal' in record) return { ok: false, refusal: record.refusal };
+    if (record.line > MAX_LINES) return refuse('too-many-entries', record.line, `more than ${MAX_LINES} lines; an SSA alarm list of at most ${MAX_ENTRIES} rows is far shorter`);
     const cells = trimTrailingEmpty(record.cells.map((cell) => cell.trim()));
     if (cells.length === 0) continue;
     const header = cells.length === 1 ? readHeaderLine(cells[0] ?? '') : null;

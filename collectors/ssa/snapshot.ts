@@ -90,5 +90,12 @@ export function refuse(reason: SnapshotRefusalReason, line: number | null, messa
 
 /** SSA keeps the last 50 alarms (003:1363); a snapshot far beyond that is not one SSA list. */
 export const MAX_ENTRIES = 1000;
+/**
+ * Lines of any kind (rows, blank lines, comments): ten per allowed row. Blank lines and comments cost time but
+ * are not rows, so without this a 10 MB body of newlines kept the parser busy for seconds.
+ */
+export const MAX_LINES = 10 * MAX_ENTRIES;
+/** Cells in one line: SSA prints three or four, spreadsheets add empty ones; thousands are not a table. */
+export const MAX_CELLS = 256;
 /** SSA descriptions are one short sentence; a longer line is not SSA text. */
 export const MAX_LINE_CHARS = 4096;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAddressOrCidr } from '../shared/address-prefix.js';
+import { DEFAULT_RATE_LIMIT, rateLimitSchema } from '../shared/source-rate-limit.js';
 
 /** Every default of the syslog collector, in one place (README and sample.yaml show the same values). */
 export const DEFAULT_SYSLOG_CONFIG = {
@@ -17,6 +18,7 @@ export const DEFAULT_SYSLOG_CONFIG = {
     listenAddress: '0.0.0.0',
     port: 5514,
     maxConnections: 256,
+    maxConnectionsPerSource: 32,
     idleTimeoutSeconds: 3600,
     allowedSources: [],
     unlistedSources: 'keep',
@@ -26,6 +28,7 @@ export const DEFAULT_SYSLOG_CONFIG = {
     listenAddress: '0.0.0.0',
     port: 6514,
     maxConnections: 256,
+    maxConnectionsPerSource: 32,
     idleTimeoutSeconds: 3600,
     certFile: null,
     keyFile: null,
@@ -35,6 +38,7 @@ export const DEFAULT_SYSLOG_CONFIG = {
     unlistedSources: 'keep',
   },
   maxMessageBytes: 8192,
+  rateLimit: DEFAULT_RATE_LIMIT,
 } as const;
 
 const address = z.union([z.ipv4(), z.ipv6()]);
@@ -62,6 +66,8 @@ const streamFields = (defaults: typeof DEFAULT_SYSLOG_CONFIG.tcp | typeof DEFAUL
   port: port.default(defaults.port),
   /** Connections beyond this are closed at once and counted. */
   maxConnections: z.number().int().min(1).max(100_000).default(defaults.maxConnections),
+  /** Open connections from one sender address at most; more are closed at once and counted. */
+  maxConnectionsPerSource: z.number().int().min(1).max(100_000).default(defaults.maxConnectionsPerSource),
   /** A connection silent this long is closed; 0 never closes one. */
   idleTimeoutSeconds: z.number().int().min(0).max(86_400 * 7).default(defaults.idleTimeoutSeconds),
   allowedSources: sourceList.default([]),
@@ -95,6 +101,8 @@ export const syslogConfigSchema = z.strictObject({
   tls: tlsSchema.prefault({}),
   /** Longer messages are refused (reason "oversize"), not truncated: a cut alarm text would mislead. */
   maxMessageBytes: z.number().int().min(480).max(1_048_576).default(DEFAULT_SYSLOG_CONFIG.maxMessageBytes),
+  /** Per sender address, over every listener; the excess is dropped (reason rate-limited) and raises collector.source-storm. */
+  rateLimit: rateLimitSchema.prefault({}),
 });
 
 export type SyslogConfig = z.infer<typeof syslogConfigSchema>;

@@ -4,6 +4,7 @@ import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { metricValue } from '../../test/helpers/http-json.js';
 import { createConnectionHandler } from './connection-handler.js';
 import { createFakeContext } from '../../test/fakes/collector-context.js';
+import { createFakeFlow } from '../../test/fakes/connection-flow.js';
 import { createMessageHandler } from './message-handler.js';
 import { createSourceAllowlist } from '../shared/address-prefix.js';
 import { createSyslogMetrics } from './syslog-metrics.js';
@@ -21,8 +22,8 @@ const FRAME = '<134>Nov 21 05:10:17 ipo-hq IPOffice: Configuration merged';
 
 test('each connection gets its own frame decoder; frames become events with the listener and sender', () => {
   const { fake, events, metric } = setup();
-  const a = events.connect({ address: '10.0.0.1' })!;
-  const b = events.connect({ address: '10.0.0.2' })!;
+  const a = events.connect({ address: '10.0.0.1' }, createFakeFlow())!;
+  const b = events.connect({ address: '10.0.0.2' }, createFakeFlow())!;
   a.data(Buffer.from(`${FRAME.length} ${FRAME.slice(0, 10)}`));
   b.data(Buffer.from(`${FRAME}\n`));
   a.data(Buffer.from(FRAME.slice(10)));
@@ -37,7 +38,7 @@ test('each connection gets its own frame decoder; frames become events with the 
 
 test('a peer that stops mid-frame: the partial counted frame is refused as truncated-frame when the connection ends', () => {
   const { fake, events } = setup();
-  const sink = events.connect({ address: '10.0.0.1' })!;
+  const sink = events.connect({ address: '10.0.0.1' }, createFakeFlow())!;
   sink.data(Buffer.from('45 <134>Nov 21 05:10:17 vm IPOffice: cut'));
   sink.end();
   sink.end();
@@ -47,18 +48,18 @@ test('a peer that stops mid-frame: the partial counted frame is refused as trunc
 
 test('unlisted senders: kept and flagged by default, turned away with unlistedSources refuse', () => {
   const keep = setup('keep');
-  keep.events.connect({ address: '203.0.113.9' })!.data(Buffer.from(`${FRAME}\n`));
+  keep.events.connect({ address: '203.0.113.9' }, createFakeFlow())!.data(Buffer.from(`${FRAME}\n`));
   assert.equal(keep.fake.events[0]!.attributes['unlistedSource'], true);
   assert.equal(keep.metric('ipo_syslog_unlisted_source_total', { listener: 'tcp' }), 1);
 
   const refuse = setup('refuse');
-  assert.equal(refuse.events.connect({ address: '203.0.113.9' }), null);
+  assert.equal(refuse.events.connect({ address: '203.0.113.9' }, createFakeFlow()), null);
   assert.equal(refuse.metric('ipo_syslog_connections_rejected_total', { listener: 'tcp', reason: 'unlisted-source' }), 1);
   assert.equal(refuse.metric('ipo_syslog_connections', { listener: 'tcp' }), 0);
 });
 
 test('a verified TLS client certificate name is kept on the event', () => {
   const { fake, events } = setup();
-  events.connect({ address: '10.0.0.1', tlsPeer: 'rsyslog-relay-1' })!.data(Buffer.from(`${FRAME}\n`));
+  events.connect({ address: '10.0.0.1', tlsPeer: 'rsyslog-relay-1' }, createFakeFlow())!.data(Buffer.from(`${FRAME}\n`));
   assert.equal(fake.events[0]!.attributes['tlsPeer'], 'rsyslog-relay-1');
 });

@@ -6,6 +6,8 @@ import { syslogConfigSchema, type SyslogConfig } from './config.js';
 import { createConnectionHandler } from './connection-handler.js';
 import { createMessageHandler, type MessageHandler } from './message-handler.js';
 import { createSourceAllowlist } from '../shared/address-prefix.js';
+import { createSourceRateLimiter } from '../shared/source-rate-limit.js';
+import { createStreamGates, type StreamGates } from './stream-gates.js';
 import { createStreamListener, type StreamListener } from './stream-listener.js';
 import { createSyslogMetrics, type SyslogMetrics } from './syslog-metrics.js';
 import { createUdpListener, type DatagramHandler, type UdpListener } from '../shared/udp-listener.js';
@@ -20,23 +22,28 @@ export const syslogCollector: CollectorFactory<SyslogConfig> = {
 interface Running {
   udp: UdpListener | null;
   streams: Array<{ transport: 'tcp' | 'tls'; listener: StreamListener }>;
+  gates: StreamGates;
 }
 
 function createSyslogCollector(config: SyslogConfig, ctx: CollectorContext): Collector {
   const metrics = createSyslogMetrics(ctx.registry);
-  const handler = createMessageHandler({ maxMessageBytes: config.maxMessageBytes }, ctx, metrics);
+  const rateLimiter = createSourceRateLimiter(config.rateLimit, { collector: 'syslog', source: 'syslog', clock: ctx.clock, emit: (event) => void ctx.emit(event) });
+  const handler = createMessageHandler({ maxMessageBytes: config.maxMessageBytes, rateLimiter }, ctx, metrics);
   let running: Running | null = null;
 
   const stopAll = async (r: Running) => {
     await Promise.all([r.udp?.close(), ...r.streams.map((s) => s.listener.close())]);
+    r.gates.flush(); // after the sockets closed, so nothing more arrives
+    rateLimiter.stop();
     metrics.udpReceiveBuffer(null);
   };
 
   return {
     async start() {
       if (running) return;
-      const r: Running = { udp: null, streams: [] };
+      const r: Running = { udp: null, streams: [], gates: createStreamGates(ctx, metrics) };
       running = r;
+      rateLimiter.start();
       try {
         if (config.udp.enabled) {
           r.udp = createUdpListener({ collector: 'syslog', ...config.udp }, udpHandler(config, handler), (error) => ctx.log.error({ err: error }, 'syslog: UDP socket error'));
@@ -51,7 +58,7 @@ function createSyslogCollector(config: SyslogConfig, ctx: CollectorContext): Col
         }
         for (const transport of ['tcp', 'tls'] as const) {
           if (!config[transport].enabled) continue;
-          const listener = createStreamListener(streamOptions(config, transport), streamEvents(config, transport, handler, ctx, metrics));
+          const listener = createStreamListener(streamOptions(config, transport), streamEvents(config, transport, handler, ctx, metrics, r.gates));
           r.streams.push({ transport, listener });
           await listener.start();
         }
@@ -92,10 +99,10 @@ function udpHandler(config: SyslogConfig, handler: MessageHandler): DatagramHand
   };
 }
 
-function streamEvents(config: SyslogConfig, transport: 'tcp' | 'tls', handler: MessageHandler, ctx: CollectorContext, metrics: SyslogMetrics) {
+function streamEvents(config: SyslogConfig, transport: 'tcp' | 'tls', handler: MessageHandler, ctx: CollectorContext, metrics: SyslogMetrics, gates: StreamGates) {
   const section = config[transport];
   return createConnectionHandler(
-    { listener: transport, maxMessageBytes: config.maxMessageBytes, isAllowed: createSourceAllowlist(section.allowedSources), unlistedSources: section.unlistedSources },
+    { listener: transport, maxMessageBytes: config.maxMessageBytes, isAllowed: createSourceAllowlist(section.allowedSources), unlistedSources: section.unlistedSources, gates },
     handler,
     ctx,
     metrics,
@@ -103,8 +110,8 @@ function streamEvents(config: SyslogConfig, transport: 'tcp' | 'tls', handler: M
 }
 
 function streamOptions(config: SyslogConfig, transport: 'tcp' | 'tls') {
-  const { listenAddress, port, maxConnections, idleTimeoutSeconds } = config[transport];
-  const base = { transport, listenAddress, port, maxConnections, idleTimeoutSeconds };
+  const { listenAddress, port, maxConnections, maxConnectionsPerSource, idleTimeoutSeconds } = config[transport];
+  const base = { transport, listenAddress, port, maxConnections, maxConnectionsPerSource, idleTimeoutSeconds };
   if (transport === 'tcp') return base;
   const { certFile, keyFile, caFile, requireClientCert } = config.tls;
   return {

@@ -1,5 +1,7 @@
+import type { FleetEvent } from '../../src/events/fleet-event.js';
 import type { CollectorContext } from '../types.js';
 import { createLogSample } from '../shared/log-sample.js';
+import type { SourceRateLimiter } from '../shared/source-rate-limit.js';
 import { mapSyslogToEvent, type ListenerName } from './map.js';
 import { parseSyslog } from './parse-syslog.js';
 import type { SyslogMetrics } from './syslog-metrics.js';
@@ -15,8 +17,8 @@ export interface MessageSource {
 }
 
 export interface MessageHandler {
-  /** One datagram or one frame. Never throws: it runs inside a socket loop. */
-  message(bytes: Uint8Array, source: MessageSource): void;
+  /** One datagram or one frame; its event goes to deliver (a stream's gate) or else ctx.emit. Never throws: it runs inside a socket loop. */
+  message(bytes: Uint8Array, source: MessageSource, deliver?: (event: FleetEvent) => void): void;
   /** Input refused before it was a message: framing errors on TCP/TLS, or a sender the allowlist refuses. */
   refused(reason: string, detail: string, sample: Uint8Array, size: number, source: MessageSource): void;
 }
@@ -24,6 +26,8 @@ export interface MessageHandler {
 export interface MessageHandlerOptions {
   maxMessageBytes: number;
   timeZoneOffsetMinutes?: number;
+  /** Per-sender token buckets; a message over the limit is dropped (reason rate-limited) before it is parsed. */
+  rateLimiter?: SourceRateLimiter;
 }
 
 /** Refusal reasons the collector adds to the parser's (SYSLOG_REFUSAL_REASONS) and framing's; metric labels, never renamed. */
@@ -73,9 +77,13 @@ export function createMessageHandler(options: MessageHandlerOptions, ctx: Collec
         internalError(error, sample, source);
       }
     },
-    message(bytes, source) {
+    message(bytes, source, deliver) {
       try {
         received(source);
+        if (options.rateLimiter && !options.rateLimiter.take(source.address)) {
+          ctx.metrics.dropped('rate-limited');
+          return;
+        }
         if (bytes.length > options.maxMessageBytes) {
           refuse('oversize', `${bytes.length} bytes is more than maxMessageBytes ${options.maxMessageBytes}`, bytes, bytes.length, source);
           return;
@@ -88,16 +96,16 @@ export function createMessageHandler(options: MessageHandlerOptions, ctx: Collec
         }
         metrics.parsed(source.listener, source.address);
         if (source.unlisted) metrics.unlistedSource(source.listener);
-        ctx.emit(
-          mapSyslogToEvent(parsed, {
-            sourceAddress: source.address,
-            receivedAt,
-            raw: bytes,
-            listener: source.listener,
-            ...(source.unlisted && { unlisted: true }),
-            ...(source.tlsPeer !== undefined && { tlsPeer: source.tlsPeer }),
-          }),
-        );
+        const event = mapSyslogToEvent(parsed, {
+          sourceAddress: source.address,
+          receivedAt,
+          raw: bytes,
+          listener: source.listener,
+          ...(source.unlisted && { unlisted: true }),
+          ...(source.tlsPeer !== undefined && { tlsPeer: source.tlsPeer }),
+        });
+        if (deliver) deliver(event);
+        else ctx.emit(event);
       } catch (error) {
         internalError(error, bytes, source);
       }

@@ -24,7 +24,7 @@ function recorder() {
   return { seen, events };
 }
 
-const tcp = (overrides: Partial<StreamListenerOptions> = {}): StreamListenerOptions => ({ transport: 'tcp', listenAddress: '127.0.0.1', port: 0, maxConnections: 10, idleTimeoutSeconds: 0, ...overrides });
+const tcp = (overrides: Partial<StreamListenerOptions> = {}): StreamListenerOptions => ({ transport: 'tcp', listenAddress: '127.0.0.1', port: 0, maxConnections: 10, maxConnectionsPerSource: 10, idleTimeoutSeconds: 0, ...overrides });
 
 async function open(t: TestContext, port: number, host = '127.0.0.1'): Promise<Socket> {
   const socket = connectTcp({ host, port });

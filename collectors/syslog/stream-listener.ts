@@ -10,6 +10,8 @@ export interface StreamListenerOptions {
   listenAddress: string;
   port: number;
   maxConnections: number;
+  /** Open connections from one address at most (a misbehaving relay cannot take every slot). */
+  maxConnectionsPerSource: number;
   /** 0: never close a quiet connection. */
   idleTimeoutSeconds: number;
   /** PEM contents for TLS (RFC 5425). */
@@ -23,10 +25,20 @@ export interface ConnectionSink {
   end(): void;
 }
 
+/**
+ * Back-pressure on one connection. pause() stops reading (the kernel's TCP
+ * window then slows the sender) and suspends the idle timeout: the silence is
+ * ours, not the peer's. resume() reads again and re-arms the timeout.
+ */
+export interface ConnectionFlow {
+  pause(): void;
+  resume(): void;
+}
+
 export interface StreamListenerEvents {
   /** A connection (for TLS: after the handshake). Return its sink, or null to close it at once. */
-  connect(peer: { address: string; tlsPeer?: string }): ConnectionSink | null;
-  /** A connection turned away before connect(): too many open, or a failed TLS handshake. */
+  connect(peer: { address: string; tlsPeer?: string }, flow: ConnectionFlow): ConnectionSink | null;
+  /** A connection turned away before connect(): too many open (in all or from its address), or a failed TLS handshake. */
   rejected(reason: Exclude<ConnectionRejectReason, 'unlisted-source'>, address: string, error?: Error): void;
   /** A connection that connect() took has closed. */
   closed(reason: ConnectionCloseReason): void;
@@ -56,23 +68,45 @@ export function createStreamListener(options: StreamListenerOptions, events: Str
   let server: Server | null = null;
   let bound: BoundAddress | null = null;
   const open = new Map<Socket, { reason: ConnectionCloseReason }>();
+  /** Open connections per address; an entry goes when its last connection closes, so the map is bounded by maxConnections. */
+  const perSource = new Map<string, number>();
   const label = options.transport.toUpperCase();
 
   const accept = (socket: Socket) => {
     const address = normaliseAddress(socket.remoteAddress ?? '');
+    const fromSource = perSource.get(address) ?? 0;
+    if (fromSource >= options.maxConnectionsPerSource) {
+      events.rejected('max-connections-per-source', address);
+      socket.destroy();
+      return;
+    }
     const tlsPeer = options.transport === 'tls' ? peerName(socket as TLSSocket) : undefined;
-    const sink = events.connect({ address, ...(tlsPeer !== undefined && { tlsPeer }) });
+    const idleMs = options.idleTimeoutSeconds * 1000; // 0 disarms
+    const flow: ConnectionFlow = {
+      pause: () => {
+        socket.pause();
+        socket.setTimeout(0);
+      },
+      resume: () => {
+        if (socket.destroyed) return;
+        socket.setTimeout(idleMs);
+        socket.resume();
+      },
+    };
+    const sink = events.connect({ address, ...(tlsPeer !== undefined && { tlsPeer }) }, flow);
     if (!sink) {
       socket.destroy();
       return;
     }
     const state = { reason: 'peer' as ConnectionCloseReason };
     open.set(socket, state);
-    if (options.idleTimeoutSeconds > 0) {
-      socket.setTimeout(options.idleTimeoutSeconds * 1000, () => {
+    perSource.set(address, fromSource + 1);
+    if (idleMs > 0) {
+      socket.on('timeout', () => {
         state.reason = 'idle-timeout';
         socket.destroy();
       });
+      socket.setTimeout(idleMs);
     }
     socket.on('data', (chunk: Buffer) => sink.data(chunk));
     socket.on('error', () => {
@@ -80,6 +114,9 @@ export function createStreamListener(options: StreamListenerOptions, events: Str
     });
     socket.once('close', () => {
       open.delete(socket);
+      const left = (perSource.get(address) ?? 1) - 1;
+      if (left > 0) perSource.set(address, left);
+      else perSource.delete(address);
       sink.end();
       events.closed(state.reason);
     });

@@ -5,7 +5,7 @@ import { createSourceLabels } from './source-labels.js';
 
 /** Why a connection ended or was turned away; metric labels, never renamed. */
 export type ConnectionCloseReason = 'peer' | 'idle-timeout' | 'error' | 'shutdown';
-export type ConnectionRejectReason = 'max-connections' | 'unlisted-source' | 'tls-handshake';
+export type ConnectionRejectReason = 'max-connections' | 'max-connections-per-source' | 'unlisted-source' | 'tls-handshake';
 
 /**
  * The syslog collector's own series, beside the four every collector keeps
@@ -20,6 +20,10 @@ export interface SyslogMetrics {
   connectionOpened(listener: ListenerName): void;
   connectionClosed(listener: ListenerName, reason: ConnectionCloseReason): void;
   connectionRejected(listener: ListenerName, reason: ConnectionRejectReason): void;
+  /** A TCP/TLS connection stopped reading because the pipeline queue was at its high-water mark. */
+  streamPaused(listener: ListenerName): void;
+  /** A paused connection reads again (or, at shutdown, let go of what it held). */
+  streamResumed(listener: ListenerName): void;
   /** The receive buffer the kernel granted the UDP socket (null when closed). */
   udpReceiveBuffer(bytes: number | null): void;
 }
@@ -35,8 +39,10 @@ interface Families {
   opened: Counter;
   closed: Counter;
   rejected: Counter;
+  paused: Counter;
   /** Read by the gauges at scrape time; shared by every collector on one registry. */
   open: Map<ListenerName, number>;
+  pausedNow: Map<ListenerName, number>;
   udpBuffers: Set<{ bytes: number | null }>;
 }
 
@@ -51,6 +57,7 @@ export function createSyslogMetrics(registry: MetricsRegistry = new MetricsRegis
   for (const listener of ['udp', 'tcp', 'tls'] as const) {
     f.received.touch({ listener });
     f.parsed.touch({ listener });
+    if (listener !== 'udp') f.paused.touch({ listener });
   }
   return {
     received: (listener, source) => {
@@ -75,6 +82,11 @@ export function createSyslogMetrics(registry: MetricsRegistry = new MetricsRegis
       f.open.set(listener, Math.max(0, (f.open.get(listener) ?? 0) - 1));
     },
     connectionRejected: (listener, reason) => f.rejected.inc({ listener, reason }),
+    streamPaused: (listener) => {
+      f.paused.inc({ listener });
+      f.pausedNow.set(listener, (f.pausedNow.get(listener) ?? 0) + 1);
+    },
+    streamResumed: (listener) => void f.pausedNow.set(listener, Math.max(0, (f.pausedNow.get(listener) ?? 0) - 1)),
     udpReceiveBuffer: (bytes) => void (udpBuffer.bytes = bytes),
   };
 }
@@ -83,6 +95,7 @@ function familiesOf(registry: MetricsRegistry): Families {
   const existing = families.get(registry);
   if (existing) return existing;
   const open = new Map<ListenerName, number>();
+  const pausedNow = new Map<ListenerName, number>();
   const udpBuffers = new Set<{ bytes: number | null }>();
   const created: Families = {
     received: registry.counter('ipo_syslog_received_total', 'Syslog messages (datagrams or frames) received, by listener'),
@@ -95,11 +108,16 @@ function familiesOf(registry: MetricsRegistry): Families {
     opened: registry.counter('ipo_syslog_connections_opened_total', 'TCP/TLS syslog connections accepted, by listener'),
     closed: registry.counter('ipo_syslog_connections_closed_total', 'TCP/TLS syslog connections closed, by listener and reason'),
     rejected: registry.counter('ipo_syslog_connections_rejected_total', 'TCP/TLS syslog connections turned away, by listener and reason'),
+    paused: registry.counter('ipo_syslog_stream_paused_total', 'Times a TCP/TLS syslog connection stopped reading because the pipeline queue was at its high-water mark, by listener'),
     open,
+    pausedNow,
     udpBuffers,
   };
   registry.gauge('ipo_syslog_connections', 'Open TCP/TLS syslog connections, by listener', () =>
     (['tcp', 'tls'] as const).map((listener) => ({ labels: { listener }, value: open.get(listener) ?? 0 })),
+  );
+  registry.gauge('ipo_syslog_stream_paused_connections', 'TCP/TLS syslog connections not reading now (back-pressure), by listener', () =>
+    (['tcp', 'tls'] as const).map((listener) => ({ labels: { listener }, value: pausedNow.get(listener) ?? 0 })),
   );
   registry.gauge('ipo_syslog_udp_receive_buffer_bytes', 'Receive buffer the kernel granted the syslog UDP socket (SO_RCVBUF as reported, i.e. doubled)', () =>
     [...udpBuffers].filter((b) => b.bytes !== null).slice(0, 1).map((b) => ({ labels: {}, value: b.bytes! })),

@@ -10,8 +10,23 @@ export const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).re
 const when = (ms: number, place: Place) => (place.timeZone === 'UTC' ? utc(ms) : `${utc(ms)} (${formatLocal(ms, place.timeZone).slice(11)} ${place.timeZone})`);
 
 export function alarmUrl(publicUrl: string, alarmId: number): string {
-  return `${publicUrl.replace(/\/+$/, '')}/api/v1/alarms/${alarmId}`;
+  return `${publicUrl.replace(/\/+$/, '')}/alarms/${alarmId}`;
 }
+
+/** The call record's and the incident's pages, like the alarm page's deep links (src/correlation/alarm-links.ts). */
+function linkRows(item: AlarmItem, publicUrl: string): Array<[string, string]> {
+  const base = publicUrl.replace(/\/+$/, '');
+  const links = item.links;
+  if (!links) return [];
+  const incident = links.incidentId ?? links.symptomOf[0] ?? null;
+  return [
+    ...(links.callId !== null ? [['Call', `${base}/calls/${links.callId}`] as [string, string]] : []),
+    ...(incident !== null ? [['Incident', `${base}/resiliency/${encodeURIComponent(incident)}`] as [string, string]] : []),
+  ];
+}
+
+/** Rows whose value is a URL: an anchor in HTML. */
+const URL_ROWS = new Set(['Link', 'Call', 'Incident']);
 
 function where(item: AlarmItem): string {
   const { alarm, place } = item;
@@ -67,6 +82,7 @@ function rows(item: AlarmItem, publicUrl: string): Array<[string, string]> {
     ...(item.changes.length > 0 ? [['Changes', changes(item)] as [string, string]] : []),
     ['Code', `${alarm.code} (alarm ${alarm.id}, highest severity ${alarm.highestSeverity})`],
     ['Link', alarmUrl(publicUrl, alarm.id)],
+    ...linkRows(item, publicUrl),
   ];
 }
 
@@ -80,7 +96,7 @@ export function alarmText(item: AlarmItem, publicUrl: string): string {
 export function alarmHtml(item: AlarmItem, publicUrl: string): string {
   const colour = isResolved(item) ? SEVERITY_COLOURS['cleared'] : (SEVERITY_COLOURS[item.alarm.severity] ?? '#222');
   const cell = (label: string, value: string) =>
-    `<tr><th style="text-align:left;vertical-align:top;padding:2px 8px 2px 0;color:#555">${escapeHtml(label)}</th><td style="padding:2px 0">${label === 'Link' ? link(value) : escapeHtml(value)}</td></tr>`;
+    `<tr><th style="text-align:left;vertical-align:top;padding:2px 8px 2px 0;color:#555">${escapeHtml(label)}</th><td style="padding:2px 0">${URL_ROWS.has(label) ? link(value) : escapeHtml(value)}</td></tr>`;
   const notes = item.alarm.annotations.map((a) => {
     const [first, ...rest] = annotationLines(a);
     return `<p style="margin:4px 0;padding:4px 8px;background:#fff8e1"><b>${escapeHtml(first ?? '')}</b>${rest.map((l) => `<br>${escapeHtml(l.trim())}`).join('')}</p>`;

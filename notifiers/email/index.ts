@@ -126,6 +126,7 @@ export function createEmailNotifier(config: EmailConfig, deps: EmailNotifierDeps
       loop.start();
     },
     tick: () => loop.tick(),
+    wake: () => loop.wake(),
     async stop() {
       sender.stop();
       await loop.stop();

@@ -82,8 +82,29 @@ test('a group message: firing first, known issue with its workaround, links, fil
   assert.equal(email.subject, '[ipo-observer][support][CRITICAL][License,Trunk lines] Acme Dental / HQ / HQ Primary: WebLM: licence server unreachable, grace period started (+2 more, 1 resolved)');
   assert.match(email.text, /Workaround: Re-host the licence file/);
   assert.match(email.text, /Since: {7}2026-11-21 09:00:00 UTC \(09:00 Europe\/London\)/);
-  assert.match(email.html, /<a href="http:\/\/noc\.example\.invalid:8080\/api\/v1\/alarms\/17">/);
+  assert.match(email.html, /<a href="http:\/\/noc\.example\.invalid:8080\/alarms\/17">/);
   golden('group', email);
+});
+
+test('deep links: a QoS alarm names its call, a resiliency alarm or a held symptom its incident', () => {
+  const qos: AlarmItem = {
+    alarm: alarm({ id: 21, source: 'rtcp', code: 'rtcp.threshold.loss', category: 'QoS', severity: 'warning', highestSeverity: 'warning', entity: { kind: 'extension', id: '201', name: 'Extension 201' }, text: 'Packet loss 4.2 % over the 1 % threshold on extension 201 (Anna), call 42' }),
+    place,
+    changes: [{ kind: 'raised', at: T0, severity: 'warning' }],
+    links: { callId: 42, incidentId: null, symptomOf: [] },
+  };
+  const symptom: AlarmItem = {
+    alarm: alarm({ id: 22, annotations: [{ kind: 'resiliency', key: 'hq-primary-1763715600000', title: 'Symptom of resiliency incident hq-primary-1763715600000', text: 'symptom of resiliency incident hq-primary-1763715600000: HQ Primary is down', at: T0 }] }),
+    place,
+    changes: [{ kind: 'raised', at: T0, severity: 'major' }],
+    links: { callId: null, incidentId: null, symptomOf: ['hq-primary-1763715600000'] },
+  };
+  const email = renderAlarms(ctx, 'alarms', 'Acme Dental / HQ / HQ Primary', [qos, symptom]);
+  assert.match(email.text, /Call: {8}http:\/\/noc\.example\.invalid:8080\/calls\/42\n/);
+  assert.match(email.text, /Incident: {4}http:\/\/noc\.example\.invalid:8080\/resiliency\/hq-primary-1763715600000\n/);
+  assert.match(email.html, /<th[^>]*>Call<\/th><td[^>]*><a href="http:\/\/noc\.example\.invalid:8080\/calls\/42">/);
+  assert.match(email.html, /<th[^>]*>Incident<\/th><td[^>]*><a href="http:\/\/noc\.example\.invalid:8080\/resiliency\/hq-primary-1763715600000">/);
+  golden('links', email);
 });
 
 test('device text is escaped in HTML and cannot break the subject into headers', () => {

@@ -64,7 +64,7 @@ test('mail reaches a real SMTP server over STARTTLS with login: one per profile,
   assert.match(noc.parsed.subject ?? '', /^\[ipo-observer\]\[noc\]\[CRITICAL\]\[License,Trunk lines\] Acme Dental \/ HQ \/ HQ-PRIMARY: WebLM server unreachable, licences in grace \(\+1 more\)$/);
   assert.match(noc.parsed.text ?? '', /Workaround: Re-host the licence file against the new system id\./);
   assert.match(String(noc.parsed.html), /Workaround: Re-host the licence file against the new system id\./);
-  assert.match(String(noc.parsed.html), /href="http:\/\/127\.0\.0\.1:8080\/api\/v1\/alarms\/1"/);
+  assert.match(String(noc.parsed.html), /href="http:\/\/127\.0\.0\.1:8080\/alarms\/1"/);
   assert.equal(noc.parsed.headers.get('x-ipo-observer-profile'), 'noc');
   const stored = h.store.listMessages({ profile: 'noc', limit: 1 })[0]!;
   assert.equal(noc.parsed.messageId, messageIdOf(stored, 'ipo-observer@noc.example.com'), 'the same Message-ID on every attempt');

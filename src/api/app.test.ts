@@ -102,9 +102,12 @@ test('health, nodes, metrics and the page answer with security headers', async (
   assert.deepEqual(nodes.map((n: { id: string; site: { id: string } }) => [n.id, n.site.id]), [['hq-primary', 'hq']]);
   const metrics = await app.inject('/metrics');
   assert.match(String(metrics.headers['content-type']), /^text\/plain; version=0\.0\.4/);
-  const page = await app.inject('/');
+  const root = await app.inject('/');
+  assert.equal(root.headers.location, '/alarms');
+  const page = await app.inject('/alarms');
   assert.match(String(page.headers['content-type']), /^text\/html/);
   assert.match(page.body, /T1 PRI 2 red alarm/);
+  assert.equal(page.headers['x-frame-options'], 'DENY');
   assert.equal((await app.inject('/nowhere')).json().error.code, 'IPO_ERR_NOT_FOUND');
 });
 

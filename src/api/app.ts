@@ -1,10 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { AuditLog } from '../audit/audit-log.js';
+import { createAuthRuntime } from './auth/auth-runtime.js';
+import { installAuth } from './auth/install-auth.js';
 import type { ApiDeps } from './deps.js';
 import { sendError } from './send-error.js';
 import { alarmActionRoutes } from './routes/alarm-actions.js';
 import { alarmRoutes } from './routes/alarms.js';
+import { auditRoutes } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { licenceRoutes } from './routes/licences.js';
@@ -17,6 +21,10 @@ import { qosRoutes } from './routes/qos.js';
 import { silenceRoutes } from './routes/silences.js';
 import { ssaRoutes } from './routes/ssa.js';
 import { unmatchedRoutes } from './routes/unmatched.js';
+import { callsPageRoutes } from '../web/routes/calls-page.js';
+import { licencesPageRoutes } from '../web/routes/licences-page.js';
+import { resiliencyPageRoutes } from '../web/routes/resiliency-page.js';
+import { webUiRoutes } from '../web/routes/web-ui-routes.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -34,19 +42,27 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
     reply.header('referrer-policy', 'no-referrer');
     reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
   });
+  // Before every route, so its hook guards them all (src/api/auth/README.md).
+  const audit = deps.audit ?? new AuditLog(deps.store, deps.now, log);
+  await installAuth(app, createAuthRuntime(deps.auth, { audit, metrics: deps.metrics, now: deps.now }), deps.version);
   await app.register(healthRoutes(deps));
   await app.register(nodeRoutes(deps));
-  await app.register(licenceRoutes(deps));
+  await app.register(licenceRoutes(deps, audit));
   await app.register(resiliencyRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(alarmRoutes(deps));
-  await app.register(alarmActionRoutes(deps));
-  await app.register(silenceRoutes(deps));
+  await app.register(alarmActionRoutes(deps, audit));
+  await app.register(silenceRoutes(deps, audit));
+  await app.register(auditRoutes(deps));
   await app.register(ssaRoutes(deps));
   await app.register(unmatchedRoutes(deps));
   await app.register(qosRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(metricsRoutes(deps));
   await app.register(pageRoutes(deps));
+  await app.register(callsPageRoutes(deps));
+  await app.register(licencesPageRoutes(deps));
+  await app.register(resiliencyPageRoutes(deps));
+  await app.register(webUiRoutes(deps, audit));
   return app;
 }

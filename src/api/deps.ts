@@ -1,4 +1,8 @@
+import type { RtcpThresholds } from '../../collectors/rtcp/config.js';
 import type { SsaIngestApi } from '../../collectors/ssa/ssa-api.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { LiveBroadcaster } from '../web/live/broadcaster.js';
+import type { AuthSettings } from './auth/auth-runtime.js';
 import type { Endpoint } from '../../collectors/types.js';
 import type { KnownIssueExposure, NodeInventoryFacts } from '../../rules/known-issues-for-node.js';
 import type { SilenceCache } from '../correlation/silence-cache.js';
@@ -32,6 +36,14 @@ export interface ApiDeps {
   ssaIngest?: SsaIngestApi;
   /** The licence engine (GET /api/v1/licences…); absent: those routes answer 404. */
   licence?: LicenceEngine;
+  /** The QoS thresholds of a call's site (collectors.rtcp), to colour figures and draw limits in the web UI; absent: IP Office's defaults. */
+  qosThresholds?: (customerId: string | null, siteId: string | null) => RtcpThresholds;
   /** The resiliency engine (GET /api/v1/resiliency); absent: the route answers 404. */
   resiliency?: Pick<ResiliencyEngine, 'list' | 'open'>;
+  /** server.auth and server.publicUrl; absent: authentication off (every caller is OPEN_PRINCIPAL). */
+  auth?: AuthSettings;
+  /** Where acknowledgements, silences and sign-ins are recorded; absent: an AuditLog on `store`. */
+  audit?: AuditLog;
+  /** Alarm changes for the web UI's live stream (GET /api/v1/stream), fed by the pipeline; absent: a stream nothing feeds. */
+  live?: LiveBroadcaster;
 }

@@ -15,8 +15,12 @@ test('defaultConfig() is exactly DEFAULTS', () => {
 
 test('the documented defaults', () => {
   assert.deepEqual(defaultConfig(), {
-    server: { http: { listenAddress: '127.0.0.1', port: 8080 }, publicUrl: 'http://127.0.0.1:8080' },
-    storage: { dataDir: './data', retention: { eventsDays: 30, clearedAlarmsDays: 90 } },
+    server: {
+      http: { listenAddress: '127.0.0.1', port: 8080 },
+      publicUrl: 'http://127.0.0.1:8080',
+      auth: { users: [], tokens: [], session: { idleMinutes: 60, absoluteHours: 12 }, rateLimits: { loginPerMinute: 10, requestsPerMinute: 600 } },
+    },
+    storage: { dataDir: './data', retention: { eventsDays: 30, clearedAlarmsDays: 90, auditDays: 365 } },
     pipeline: { queueCapacity: 10000, batchSize: 500 },
     log: { level: 'info' },
     correlation: {
@@ -29,6 +33,7 @@ test('the documented defaults', () => {
       ],
     },
     licence: { escalation: { onEntry: 'minor', steps: [{ daysRemaining: 7, severity: 'major' }, { daysRemaining: 1, severity: 'critical' }] }, checkIntervalSeconds: 60 },
+    resiliency: { failoverSeconds: 180, failbackSeconds: 600, flapWindowSeconds: 300, flapLosses: 3, stableSeconds: 300, checkIntervalSeconds: 15 },
     collectors: { syslog: DEFAULT_SYSLOG_CONFIG, snmp: DEFAULT_SNMP_CONFIG, ssa: DEFAULT_SSA_CONFIG, rtcp: DEFAULT_RTCP_CONFIG },
     sinks: { influxdb: DEFAULT_INFLUXDB_SINK_CONFIG },
     notifiers: { maintenanceWindows: [], email: DEFAULT_EMAIL_CONFIG },

@@ -1,9 +1,11 @@
+import { DEFAULT_AUTH_CONFIG } from '../api/auth/config.js';
 import { DEFAULT_RTCP_CONFIG } from '../../collectors/rtcp/config.js';
 import { DEFAULT_SNMP_CONFIG } from '../../collectors/snmp/config.js';
 import { DEFAULT_SSA_CONFIG } from '../../collectors/ssa/config.js';
 import { DEFAULT_SYSLOG_CONFIG } from '../../collectors/syslog/config.js';
 import { DEFAULT_CORRELATION_CONFIG } from '../correlation/policy.js';
 import { DEFAULT_LICENCE_CONFIG } from '../licence/config.js';
+import { DEFAULT_RESILIENCY_CONFIG } from '../resiliency/config.js';
 import { DEFAULT_NOTIFIERS_CONFIG } from '../../notifiers/config-schema.js';
 import { DEFAULT_SINKS_CONFIG } from '../sinks/config-schema.js';
 
@@ -15,12 +17,13 @@ import { DEFAULT_SINKS_CONFIG } from '../sinks/config-schema.js';
 
 export const DEFAULT_SERVER_CONFIG = {
   http: {
-    /** Loopback only: the API has no authentication yet, so exposing it is a choice. */
+    /** Loopback: any other address needs server.auth users or tokens. */
     listenAddress: '127.0.0.1',
     port: 8080,
   },
   /** Base of the links in notifications (the alarm at <publicUrl>/api/v1/alarms/<id>). */
   publicUrl: 'http://127.0.0.1:8080',
+  auth: DEFAULT_AUTH_CONFIG,
 } as const;
 
 export const DEFAULT_STORAGE_CONFIG = {
@@ -29,6 +32,7 @@ export const DEFAULT_STORAGE_CONFIG = {
   retention: {
     eventsDays: 30,
     clearedAlarmsDays: 90,
+    auditDays: 365,
   },
 } as const;
 
@@ -53,6 +57,7 @@ export const DEFAULTS = {
   log: DEFAULT_LOG_CONFIG,
   correlation: DEFAULT_CORRELATION_CONFIG,
   licence: DEFAULT_LICENCE_CONFIG,
+  resiliency: DEFAULT_RESILIENCY_CONFIG,
   collectors: {
     syslog: DEFAULT_SYSLOG_CONFIG,
     snmp: DEFAULT_SNMP_CONFIG,

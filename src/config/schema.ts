@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { authConfigSchema, authRequiredProblem } from '../api/auth/config.js';
 import { collectorsConfigSchema } from '../../collectors/config-schema.js';
 import { correlationConfigSchema } from '../correlation/policy.js';
 import { fleetSchema } from '../fleet/fleet-schema.js';
 import { licenceConfigSchema } from '../licence/config.js';
+import { resiliencyConfigSchema } from '../resiliency/config.js';
 import { notifiersConfigSchema } from '../../notifiers/config-schema.js';
 import { sinksConfigSchema } from '../sinks/config-schema.js';
 import { DEFAULT_LOG_CONFIG, DEFAULT_PIPELINE_CONFIG, DEFAULT_SERVER_CONFIG, DEFAULT_STORAGE_CONFIG } from './defaults.js';
@@ -18,16 +20,26 @@ const httpSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_CONFIG.http.port),
 });
 
-const serverSchema = z.strictObject({
-  http: httpSchema.prefault({}),
-  /** Where people reach the web UI and API; links in notifications start with it. */
-  publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://noc.example.com' }).default(DEFAULT_SERVER_CONFIG.publicUrl),
-});
+const serverSchema = z
+  .strictObject({
+    http: httpSchema.prefault({}),
+    /** Where people reach the web UI and API; links in notifications start with it. */
+    publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://noc.example.com' }).default(DEFAULT_SERVER_CONFIG.publicUrl),
+    /** Users, API tokens, sessions and rate limits (src/api/auth/README.md). */
+    auth: authConfigSchema.prefault({}),
+  })
+  .superRefine((server, context) => {
+    // Exposed beyond this machine without anyone configured would mean an open NOC: refuse to start.
+    const problem = authRequiredProblem(server.http.listenAddress, server.auth);
+    if (problem) context.addIssue({ code: 'custom', path: ['http', 'listenAddress'], message: problem });
+  });
 
 const retentionSchema = z.strictObject({
   eventsDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(DEFAULT_STORAGE_CONFIG.retention.eventsDays),
   /** Active alarms are never removed; only cleared ones age out. */
   clearedAlarmsDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(DEFAULT_STORAGE_CONFIG.retention.clearedAlarmsDays),
+  /** Audit log entries (who acknowledged, silenced, signed in) older than this are deleted. */
+  auditDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(DEFAULT_STORAGE_CONFIG.retention.auditDays),
 });
 
 const storageSchema = z.strictObject({
@@ -54,6 +66,7 @@ export const configSchema = z.strictObject({
   log: logSchema.prefault({}),
   correlation: correlationConfigSchema.prefault({}),
   licence: licenceConfigSchema.prefault({}),
+  resiliency: resiliencyConfigSchema.prefault({}),
   collectors: collectorsConfigSchema.prefault({}),
   sinks: sinksConfigSchema.prefault({}),
   notifiers: notifiersConfigSchema.prefault({}),

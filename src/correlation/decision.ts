@@ -64,8 +64,8 @@ export interface StageContext {
 
 /** What the resiliency engine tells correlation: which alarms are symptoms of an open incident, and which are its own root causes. */
 export interface ResiliencyHolds {
-  /** The incident hold of a (non-resiliency) alarm, or null. */
-  holdOf(alarm: Pick<Alarm, 'id' | 'nodeId' | 'code' | 'category'>): { incidentId: string; reason: string } | null;
+  /** The incident hold of a (non-resiliency) alarm, or null; severity, entity and text tell a loss that opens an incident. */
+  holdOf(alarm: Pick<Alarm, 'id' | 'nodeId' | 'code' | 'category'> & Partial<Pick<Alarm, 'severity' | 'entity' | 'text'>>): { incidentId: string; reason: string } | null;
   /** True for the engine's own alarms: a root cause is never inhibited by its symptoms. */
   isRootCause(alarm: Pick<Alarm, 'code'>): boolean;
 }

@@ -28,3 +28,20 @@ test('a reload that fails keeps the previous rules in force and counts the failu
   assert.equal(holder.lastError, null);
   assert.equal(reloads.get({ result: 'ok' }), 1);
 });
+
+test('every reload is reported with its trigger and outcome (main.ts writes them to the audit log as "system")', () => {
+  const registry = new MetricsRegistry();
+  const outcomes: unknown[] = [];
+  let next: () => RuleMatcher = () => ({ match: () => [], size: 2 });
+  const holder = new RulesHolder(() => next(), pino({ level: 'silent' }), registry.counter('ipo_rules_reloads_total', 'reloads'), (outcome) => outcomes.push(outcome));
+  assert.deepEqual(outcomes, [], 'the first load is not a reload');
+  holder.reload('SIGHUP');
+  next = () => {
+    throw new Error('bad rule');
+  };
+  holder.reload('file change');
+  assert.deepEqual(outcomes, [
+    { trigger: 'SIGHUP', ok: true, rules: 2, error: null },
+    { trigger: 'file change', ok: false, rules: 2, error: 'bad rule' },
+  ]);
+});

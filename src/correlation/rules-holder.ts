@@ -19,6 +19,8 @@ export class RulesHolder<T extends { size: number }> {
     private readonly load: () => T,
     private readonly log: Logger,
     private readonly reloads: Counter,
+    /** Told of every reload and its outcome (the audit log records them as the 'system' actor). */
+    private readonly onReload: (outcome: { trigger: string; ok: boolean; rules: number; error: string | null }) => void = () => undefined,
   ) {
     this.loaded = load();
   }
@@ -33,11 +35,13 @@ export class RulesHolder<T extends { size: number }> {
       this.lastError = null;
       this.reloads.inc({ result: 'ok' });
       this.log.info({ trigger, rules: this.loaded.size }, 'rules reloaded');
+      this.onReload({ trigger, ok: true, rules: this.loaded.size, error: null });
       return true;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       this.reloads.inc({ result: 'invalid' });
       this.log.error({ trigger, err: error }, 'rules reload failed; the previous rules stay in force');
+      this.onReload({ trigger, ok: false, rules: this.loaded.size, error: this.lastError });
       return false;
     }
   }

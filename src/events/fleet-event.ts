@@ -25,7 +25,7 @@ export type RawInput = z.infer<typeof RawInputSchema>;
 
 /**
  * One normalised event, whatever the source. Collectors produce it with
- * `nodeId` unresolved; the pipeline resolves the node against the fleet.
+ * `nodeId` unresolved; the correlation normalise stage resolves the node against the fleet.
  */
 export const FleetEventSchema = z.strictObject({
   receivedAt: z.number().int().nonnegative().describe('epoch milliseconds when the collector received it'),

@@ -43,6 +43,14 @@ export function createCollectors(
         else counters.dropped(result);
         return result;
       },
+      backPressure: {
+        offer: (event) => {
+          const result = deps.pipeline.offerDeferrable(event);
+          if (result === 'accepted') counters.accepted(); // refused: the collector keeps it, nothing is dropped
+          return result;
+        },
+        onDrain: (fn) => deps.pipeline.onDrain(fn),
+      },
     };
     created.push({ type: factory.type, collector: factory.create(collectorConfig, ctx) });
   }

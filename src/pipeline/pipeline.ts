@@ -17,6 +17,13 @@ export interface PipelineOptions {
 }
 
 const RETRY_DELAY_MS = 1000;
+/**
+ * Deferrable offers (TCP/TLS syslog, which can push back) are refused from 80 %
+ * of the queue, so the last fifth stays free for input that cannot wait (UDP,
+ * traps); onDrain fires at 50 %, so senders are not paused and resumed per event.
+ */
+const HIGH_WATER = 0.8;
+const LOW_WATER = 0.5;
 
 /**
  * Collectors -> bounded queue -> correlation -> store. Collectors offer events
@@ -31,9 +38,16 @@ export class Pipeline {
   private running = false;
   private drainedWaiters: Array<() => void> = [];
   private readonly listeners: Array<(recorded: RecordedDecision[]) => void> = [];
+  private readonly drainListeners = new Set<() => void>();
+  /** A deferrable offer was refused and onDrain has not fired since. */
+  private deferring = false;
+  readonly highWater: number;
+  readonly lowWater: number;
 
   constructor(private readonly options: PipelineOptions) {
     this.queue = new BoundedQueue(options.queueCapacity);
+    this.highWater = Math.max(1, Math.floor(options.queueCapacity * HIGH_WATER));
+    this.lowWater = Math.min(this.highWater - 1, Math.floor(options.queueCapacity * LOW_WATER));
     options.metrics.registerQueue(() => ({ depth: this.queue.size, capacity: this.queue.capacity }));
   }
 
@@ -55,6 +69,25 @@ export class Pipeline {
     if (!this.queue.push(event)) return 'queue-full';
     this.schedule();
     return 'accepted';
+  }
+
+  /**
+   * For input whose sender can wait (a TCP/TLS stream): refused ('queue-full')
+   * from the high-water mark on, and the caller keeps the event and offers it
+   * again after onDrain.
+   */
+  offerDeferrable(event: FleetEvent): EmitResult {
+    if (this.queue.size >= this.highWater) {
+      this.deferring = true;
+      return 'queue-full';
+    }
+    return this.offer(event);
+  }
+
+  /** Calls fn when the queue is back at the low-water mark after a deferrable offer was refused. Returns a function that removes fn. */
+  onDrain(fn: () => void): () => void {
+    this.drainListeners.add(fn);
+    return () => void this.drainListeners.delete(fn);
   }
 
   get depth(): number {
@@ -92,6 +125,7 @@ export class Pipeline {
         }, RETRY_DELAY_MS);
         return;
       }
+      this.notifyBelowLowWater();
       if (this.queue.size > 0) this.schedule();
       else this.notifyDrained();
     });
@@ -120,6 +154,18 @@ export class Pipeline {
       }
     }
     return true;
+  }
+
+  private notifyBelowLowWater(): void {
+    if (!this.deferring || this.queue.size > this.lowWater) return;
+    this.deferring = false;
+    for (const fn of [...this.drainListeners]) {
+      try {
+        fn(); // may offer again, and set deferring again
+      } catch (error) {
+        this.options.log.error({ err: error }, 'a drain listener failed');
+      }
+    }
   }
 
   private notifyDrained(): void {

@@ -101,6 +101,8 @@ export interface QosSample {
 
 export interface QosCallQuery {
   extension?: string;
+  /** The trunk as the record names it (exact). */
+  trunk?: string;
   nodeIds?: string[];
   /** Calls overlapping [from, to): started before `to` and last reported at or after `from`. */
   from?: number;

@@ -1,74 +1,61 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { ResiliencyHolds } from '../correlation/decision.js';
-import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
+import type { FleetEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { RecordedDecision } from '../pipeline/record-decision.js';
 import { holdOf, isRootCause } from './holds.js';
 import { withEntry, type ResiliencyIncident, type TimelineEntry } from './incident.js';
-import { dependentsOf, linePeersOf, linkPeerOf, SERVICE_NAMES, takeoversOf } from './relations.js';
-import { failedText, incidentText, minutes, nameOf, RESILIENCY_CODES, RESILIENCY_COLLECTOR, resiliencyEvent, takenOverText } from './resiliency-events.js';
-import { FAILBACK_MS, FAILOVER_MS, FLAP_LOSSES, FLAP_WINDOW_MS } from './timing.js';
+import { newIncident, type IncidentSubject } from './new-incident.js';
+import { SERVICE_NAMES } from './relations.js';
+import type { ResiliencyRepository } from './resiliency-repository.js';
+import { failedText, incidentText, minutes, nameOf, RESILIENCY_CODES, resiliencyEvent, takenOverText } from './resiliency-events.js';
+import { signalOf, type Signal } from './signals.js';
+import { DEFAULT_TIMING, type ResiliencyTiming } from './timing.js';
 
-/** Where incidents are kept; the in-memory twin is MemoryResiliencyRepository. */
-export interface ResiliencyRepository {
-  listResiliencyIncidents(): ResiliencyIncident[];
-  saveResiliencyIncident(incident: ResiliencyIncident): void;
-}
+export type { ResiliencyRepository } from './resiliency-repository.js';
+export { signalOf } from './signals.js';
 
-export class MemoryResiliencyRepository implements ResiliencyRepository {
-  private readonly rows = new Map<string, ResiliencyIncident>();
-  listResiliencyIncidents(): ResiliencyIncident[] {
-    return [...this.rows.values()];
-  }
-  saveResiliencyIncident(incident: ResiliencyIncident): void {
-    this.rows.set(incident.id, incident);
-  }
-}
+/** Closed incidents kept in memory for the API; all of them stay in the repository. */
+const CLOSED_KEPT = 500;
+/** Open incidents read back at start; more than this many open at once means something else is wrong. */
+const OPEN_RESUMED = 10_000;
 
 export interface ResiliencyEngineOptions {
   fleet: FleetIndex;
   clock: Clock;
+  /** Where incidents are kept (the Store); open ones resume at start(). */
   repository: ResiliencyRepository;
   /** Hands the engine's own events to the pipeline (main.ts: pipeline.offer). */
   emit: (event: FleetEvent) => unknown;
+  /** The waits (config `resiliency:`); IP Office's defaults when absent. */
+  timing?: ResiliencyTiming;
   log?: Logger;
   /** Called with each incident that changed, at the time of the change (the InfluxDB annotations). */
   onChange?: (incident: ResiliencyIncident, entry: TimelineEntry) => void;
 }
 
-type Signal = { kind: 'down' | 'up'; nodeId: string; peerId: string | null } | { kind: 'restart'; nodeId: string };
-
-const RESTART_CODES = ['snmp.ipo.restart', 'snmp.restart'];
-const LINK_CODES = ['snmp.ipo.link', 'snmp.ipo.trunk'];
-
-/** What a stored event says about a node or a line; null for everything else (including our own events). */
-export function signalOf(fleet: FleetIndex, event: StoredEvent): Signal | null {
-  if (event.nodeId === null || (event.source === 'internal' && event.collector === RESILIENCY_COLLECTOR)) return null;
-  const kind = event.severity === 'cleared' ? 'up' : 'down';
-  if (event.code === 'poll.node-unreachable') return { kind, nodeId: event.nodeId, peerId: null };
-  if (RESTART_CODES.includes(event.code)) return { kind: 'restart', nodeId: event.nodeId };
-  if (LINK_CODES.includes(event.code)) {
-    const peerId = linkPeerOf(fleet, event.nodeId, event.entity);
-    return peerId ? { kind, nodeId: event.nodeId, peerId } : null;
-  }
-  return null;
-}
-
 /**
  * Turns node and line losses into one incident each: opens it on the loss (one critical alarm saying what failed,
- * what takes over, what is degraded), notes the failover after 3 minutes, the failback once the node has been up
- * 10 minutes, then closes it with its durations. While it is open the symptoms around it are held (holds()).
- * A loss that repeats within 5 minutes stays in the same incident and raises one flapping alarm.
+ * what takes over, what is degraded), notes the failover after the failover wait, the failback once the node has
+ * been up the failback wait, then closes it with its durations. Voicemail Pro and one-X Portal failing over on a
+ * node that is up make a service incident, closed by their failback. While an incident is open the symptoms around
+ * it are held (holds()). A loss that repeats within the flap window stays in the same incident and raises one
+ * flapping alarm. Incidents are saved at every change, so a restart resumes them and recomputes their waits.
  */
 export class ResiliencyEngine {
   private readonly incidents = new Map<string, ResiliencyIncident>();
+  private readonly timing: ResiliencyTiming;
   private sequence = 0;
 
-  constructor(private readonly options: ResiliencyEngineOptions) {}
+  constructor(private readonly options: ResiliencyEngineOptions) {
+    this.timing = options.timing ?? DEFAULT_TIMING;
+  }
 
   start(): void {
-    for (const incident of this.options.repository.listResiliencyIncidents()) {
+    const { repository } = this.options;
+    const loaded = [...repository.listResiliencyIncidents({ open: true, limit: OPEN_RESUMED }), ...repository.listResiliencyIncidents({ open: false, limit: CLOSED_KEPT })];
+    for (const incident of loaded) {
       this.incidents.set(incident.id, incident);
       this.sequence = Math.max(this.sequence, Number(incident.id.split('-').pop()) || 0);
     }
@@ -77,6 +64,7 @@ export class ResiliencyEngine {
 
   onRecorded(recorded: readonly RecordedDecision[]): void {
     for (const { event } of recorded) {
+      if (event.source === 'internal' && event.code.startsWith('resiliency.')) continue;
       try {
         const signal = signalOf(this.options.fleet, event);
         if (signal) this.apply(signal, event.receivedAt, event.id);
@@ -87,12 +75,14 @@ export class ResiliencyEngine {
     this.tick();
   }
 
-  /** Failovers, failbacks and closes whose time has come. Idempotent; call it often. */
+  /** Failovers, failbacks and closes whose time has come, each at the time it was due. Idempotent; call it often. */
   tick(now: number = this.options.clock.now()): void {
+    const { failoverMs, failbackMs, stableMs } = this.timing;
     for (const incident of this.open()) {
-      if (incident.down && incident.kind === 'node' && incident.failedOverAt === null && now - incident.since >= FAILOVER_MS) this.failover(incident, incident.since + FAILOVER_MS);
+      if (incident.kind === 'service') continue; // closed by the application's own failback
+      if (incident.down && incident.kind === 'node' && incident.failedOverAt === null && now - incident.since >= failoverMs) this.failover(incident, incident.since + failoverMs);
       else if (!incident.down) {
-        const settle = incident.failedOverAt !== null ? FAILBACK_MS : FLAP_WINDOW_MS;
+        const settle = incident.failedOverAt !== null ? failbackMs : stableMs;
         if (now - incident.since >= settle) this.close(incident, incident.since + settle);
       }
     }
@@ -107,85 +97,97 @@ export class ResiliencyEngine {
     return [...this.incidents.values()].filter((i) => i.closedAt === null);
   }
 
+  /** Forgets incidents closed before `closedBefore`, here and in the repository (storage retention). */
+  applyRetention(closedBefore: number): number {
+    for (const incident of this.incidents.values()) if (incident.closedAt !== null && incident.closedAt < closedBefore) this.incidents.delete(incident.id);
+    return this.options.repository.deleteClosedResiliencyIncidents(closedBefore);
+  }
+
   /** The hook correlation and the notifiers consult (StageContext.resiliency). */
   holds(): ResiliencyHolds {
     return { holdOf: (alarm) => holdOf(this.options.fleet, this.open(), alarm), isRootCause };
   }
 
   private apply(signal: Signal, at: number, eventId: number): void {
-    if (signal.kind === 'restart') {
-      const found = this.openFor(signal.nodeId, null);
-      if (!found) return;
-      // Traps from the node mean it is back: the restart marks the recovery.
-      const incident = this.entry(found, { at, kind: 'restart', text: `${nameOf(this.options.fleet, signal.nodeId)} restarted (cold/warm start)`, eventId });
-      if (incident.down) this.recover(incident, at, eventId);
-      return;
-    }
-    if (signal.peerId !== null) {
-      // A line to or from a node that is down is one of that node's symptoms, not an incident of its own.
-      const nodeIncident = this.openFor(signal.nodeId, null) ?? this.openFor(signal.peerId, null);
-      if (nodeIncident?.down) {
-        const text = `IP Office Line ${nameOf(this.options.fleet, signal.nodeId)} <-> ${nameOf(this.options.fleet, signal.peerId)} ${signal.kind}`;
-        this.entry(nodeIncident, { at, kind: signal.kind === 'down' ? 'link-down' : 'link-up', text, eventId });
+    const fleet = this.options.fleet;
+    switch (signal.kind) {
+      case 'restart': {
+        const found = this.openFor({ kind: 'node', nodeId: signal.nodeId });
+        if (!found) return;
+        // Traps from the node mean it is back: the restart marks the recovery.
+        const incident = this.entry(found, { at, kind: 'restart', text: `${nameOf(fleet, signal.nodeId)} restarted (cold/warm start)`, eventId });
+        if (incident.down) this.recover(incident, at, eventId);
         return;
       }
+      case 'entity':
+        for (const incident of this.open().filter((i) => i.nodeId === signal.nodeId || i.peerId === signal.nodeId || i.dependents.includes(signal.nodeId))) {
+          const text = `Entity ${signal.failed ? 'failure' : 'operational'} on ${nameOf(fleet, signal.nodeId)}: ${signal.text}`;
+          this.entry(incident, { at, kind: signal.failed ? 'entity-failure' : 'entity-ok', text, eventId });
+        }
+        return;
+      case 'service':
+        return this.applyService(signal, at, eventId);
+      default:
+        return this.applyLoss(signal, at, eventId);
     }
-    const incident = this.openFor(signal.nodeId, signal.peerId);
+  }
+
+  private applyLoss(signal: Extract<Signal, { kind: 'down' | 'up' }>, at: number, eventId: number): void {
+    const fleet = this.options.fleet;
+    if (signal.peerId !== null) {
+      // A line to or from a node that is down is one of that node's symptoms, not an incident of its own; its
+      // recovery while the node's incident is open (until failback) goes on that incident's timeline too.
+      const nodeIncident = this.openFor({ kind: 'node', nodeId: signal.nodeId }) ?? this.openFor({ kind: 'node', nodeId: signal.peerId });
+      if (nodeIncident && (nodeIncident.down || signal.kind === 'up')) {
+        const text = `IP Office Line ${nameOf(fleet, signal.nodeId)} <-> ${nameOf(fleet, signal.peerId)} ${signal.kind}`;
+        this.entry(nodeIncident, { at, kind: signal.kind === 'down' ? 'link-down' : 'link-up', text, eventId });
+        // A line incident opened before the node's incident still needs its own recovery, or it would stay open.
+        const lineIncident = signal.kind === 'up' ? this.openFor({ kind: 'link', nodeId: signal.nodeId, peerId: signal.peerId }) : undefined;
+        if (!lineIncident?.down) return;
+      }
+    }
+    const subject: IncidentSubject = signal.peerId === null ? { kind: 'node', nodeId: signal.nodeId } : { kind: 'link', nodeId: signal.nodeId, peerId: signal.peerId };
+    const incident = this.openFor(subject);
     if (signal.kind === 'down') {
-      if (!incident) this.openIncident(signal.nodeId, signal.peerId, at, eventId);
+      if (!incident) this.openIncident(subject, at, eventId);
       else if (!incident.down) this.lose(incident, at, eventId);
     } else if (incident?.down) this.recover(incident, at, eventId);
   }
 
-  private openIncident(nodeId: string, peerId: string | null, at: number, eventId: number): void {
-    const fleet = this.options.fleet;
-    const row = fleet.node(nodeId)!;
-    const kind = peerId === null ? 'node' : 'link';
-    const takeovers = kind === 'node' ? takeoversOf(fleet, nodeId) : [];
-    const incident: ResiliencyIncident = {
-      id: `res-${at}-${++this.sequence}`,
-      kind,
-      nodeId,
-      peerId,
-      siteId: row.site.id,
-      openedAt: at,
-      closedAt: null,
-      down: true,
-      since: at,
-      recentLosses: [at],
-      flapping: false,
-      failedOverAt: null,
-      failedBackAt: null,
-      takeovers,
-      degraded: kind === 'node' ? this.degradedOf(nodeId) : [`calls between ${nameOf(fleet, nodeId)} and ${nameOf(fleet, peerId!)} (SCN)`],
-      dependents: kind === 'node' ? dependentsOf(fleet, nodeId) : [peerId!],
-      downMs: 0,
-      timeline: [],
-    };
-    this.incidents.set(incident.id, incident);
-    const opened = this.entry(incident, { at, kind: kind === 'node' ? 'node-down' : 'link-down', text: failedText(fleet, incident), eventId });
-    this.send(resiliencyEvent(fleet, opened, at, { code: RESILIENCY_CODES.incident, severity: 'critical', raisesAlarm: true, text: incidentText(fleet, opened), attributes: { phase: 'opened', takenOver: takenOverText(fleet, opened), degraded: opened.degraded.join('; ') } }));
+  private applyService(signal: Extract<Signal, { kind: 'service' }>, at: number, eventId: number): void {
+    const kind = signal.phase === 'failover' ? 'service-failover' : 'service-failback';
+    const text = `${SERVICE_NAMES[signal.service]} of ${nameOf(this.options.fleet, signal.nodeId)}: ${signal.phase}; ${signal.text}`;
+    const nodeIncident = this.openFor({ kind: 'node', nodeId: signal.nodeId });
+    if (nodeIncident) {
+      this.entry(nodeIncident, { at, kind, text, eventId });
+      return;
+    }
+    const incident = this.openFor({ kind: 'service', nodeId: signal.nodeId, service: signal.service });
+    if (signal.phase === 'failover' && !incident) this.openIncident({ kind: 'service', nodeId: signal.nodeId, service: signal.service }, at, eventId, text);
+    else if (signal.phase === 'failback' && incident) {
+      const back = this.entry({ ...incident, down: false, failedBackAt: at, downMs: at - incident.since }, { at, kind, text, eventId });
+      this.send(resiliencyEvent(this.options.fleet, back, this.options.clock.now(), { code: RESILIENCY_CODES.failback, severity: 'info', raisesAlarm: false, text: `Failback: ${text}`, attributes: { phase: 'failback' } }));
+      this.finish(back, at);
+    }
   }
 
-  private degradedOf(nodeId: string): string[] {
+  private openIncident(subject: IncidentSubject, at: number, eventId: number, text?: string): void {
     const fleet = this.options.fleet;
-    const node = fleet.node(nodeId)!.node;
-    const backed = new Set(takeoversOf(fleet, nodeId).map((t) => t.service));
-    const degraded = [`calls anchored on ${node.name} lose their audio (003:668-669)`];
-    const peers = linePeersOf(fleet, nodeId);
-    if (peers.length > 0) degraded.push(`IP Office Lines to ${peers.map((p) => nameOf(fleet, p)).join(', ')} down`);
-    if (backed.has('phones')) degraded.push('failed-over phones run as guests: basic calls only, user changes lost at failback (003:664-692)');
-    if (node.resilience?.voicemailDualActive) degraded.push('Dual Active Voicemail Pro: the peer serves every mailbox at half the channel capacity');
-    for (const service of ['phones', 'huntGroups', 'voicemail'] as const) if (!backed.has(service)) degraded.push(`${SERVICE_NAMES[service]}: no backup configured, out of service`);
-    return degraded;
+    const incident = newIncident(fleet, subject, `res-${at}-${++this.sequence}`, at);
+    this.incidents.set(incident.id, incident);
+    const kind = subject.kind === 'node' ? 'node-down' : subject.kind === 'link' ? 'link-down' : 'service-failover';
+    const opened = this.entry(incident, { at, kind, text: text ?? failedText(fleet, incident), eventId });
+    const severity = subject.kind === 'service' ? 'major' : 'critical';
+    this.send(resiliencyEvent(fleet, opened, at, { code: RESILIENCY_CODES.incident, severity, raisesAlarm: true, text: incidentText(fleet, opened), attributes: { phase: 'opened', takenOver: takenOverText(fleet, opened), degraded: opened.degraded.join('; ') } }));
   }
 
   private lose(incident: ResiliencyIncident, at: number, eventId: number): void {
-    const recentLosses = [...incident.recentLosses.filter((t) => at - t < FLAP_WINDOW_MS), at];
+    const { flapWindowMs, flapLosses } = this.timing;
+    const recentLosses = [...incident.recentLosses.filter((t) => at - t < flapWindowMs), at];
     let next: ResiliencyIncident = { ...incident, down: true, since: at, recentLosses };
     next = this.entry(next, { at, kind: incident.kind === 'node' ? 'node-down' : 'link-down', text: `${failedText(this.options.fleet, next)} again`, eventId });
-    if (!next.flapping && recentLosses.length >= FLAP_LOSSES) {
-      const text = `Resiliency: ${failedText(this.options.fleet, next).replace(/ is down$/, '')} is flapping: ${recentLosses.length} losses within ${minutes(FLAP_WINDOW_MS)}; kept as incident ${next.id}`;
+    if (!next.flapping && recentLosses.length >= flapLosses) {
+      const text = `Resiliency: ${failedText(this.options.fleet, next).replace(/ is down$/, '')} is flapping: ${recentLosses.length} losses within ${minutes(flapWindowMs)}; kept as incident ${next.id}`;
       next = this.entry({ ...next, flapping: true }, { at, kind: 'flapping', text, eventId });
       this.send(resiliencyEvent(this.options.fleet, next, at, { code: RESILIENCY_CODES.flapping, severity: 'major', raisesAlarm: true, text }));
     }
@@ -210,7 +212,7 @@ export class ResiliencyEngine {
     let next: ResiliencyIncident = incident;
     if (incident.failedOverAt !== null) {
       const back = incident.takeovers.filter((t) => t.service !== 'accs');
-      const text = `Failback: ${back.map((t) => SERVICE_NAMES[t.service]).join(', ') || 'services'} back on ${nameOf(fleet, incident.nodeId)} after it was up ${minutes(FAILBACK_MS)}; failed over for ${minutes(at - incident.failedOverAt)}`;
+      const text = `Failback: ${back.map((t) => SERVICE_NAMES[t.service]).join(', ') || 'services'} back on ${nameOf(fleet, incident.nodeId)} after it was up ${minutes(this.timing.failbackMs)}; failed over for ${minutes(at - incident.failedOverAt)}`;
       next = this.entry({ ...next, failedBackAt: at }, { at, kind: 'failback', text, eventId: null });
       this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.failback, severity: 'info', raisesAlarm: false, text, attributes: { phase: 'failback' } }));
       const accs = incident.takeovers.find((t) => t.service === 'accs');
@@ -220,16 +222,29 @@ export class ResiliencyEngine {
         this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.accsOnSecondary, severity: 'warning', raisesAlarm: true, text: accsText, nodeId: accs.by }));
       }
     }
+    this.finish(next, at);
+  }
+
+  /** Closes the incident: the clear of its alarm carries the durations and the timeline. */
+  private finish(incident: ResiliencyIncident, at: number): void {
+    const fleet = this.options.fleet;
     const openMs = at - incident.openedAt;
-    const summary = `Resiliency incident closed: ${failedText(fleet, incident).replace(/ is down$/, '')} recovered; down ${minutes(incident.downMs)}, incident open ${minutes(openMs)}${incident.failedOverAt !== null ? `, failed over ${minutes(at - incident.failedOverAt)}` : ''}`;
-    next = this.entry({ ...next, closedAt: at }, { at, kind: 'closed', text: summary, eventId: null });
+    const overMs = incident.failedOverAt !== null ? (incident.failedBackAt ?? at) - incident.failedOverAt : null;
+    const summary = `Resiliency incident closed: ${failedText(fleet, incident).replace(/ is down$/, '')} recovered; down ${minutes(incident.downMs)}, incident open ${minutes(openMs)}${overMs !== null ? `, failed over ${minutes(overMs)}` : ''}`;
+    const next = this.entry({ ...incident, closedAt: at }, { at, kind: 'closed', text: summary, eventId: null });
+    const now = this.options.clock.now();
     const durations = { phase: 'closed', downSeconds: incident.downMs / 1000, openSeconds: openMs / 1000, timeline: next.timeline.map((e) => `${new Date(e.at).toISOString()} ${e.kind}: ${e.text}`).join('\n').slice(0, 4000) };
     this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.incident, severity: 'cleared', raisesAlarm: false, text: summary, attributes: durations }));
     if (incident.flapping) this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.flapping, severity: 'cleared', raisesAlarm: false, text: `${summary} (no longer flapping)` }));
+    this.forgetOldClosed();
   }
 
-  private openFor(nodeId: string, peerId: string | null): ResiliencyIncident | undefined {
-    return this.open().find((i) => (peerId === null ? i.kind === 'node' && i.nodeId === nodeId : i.kind === 'link' && ((i.nodeId === nodeId && i.peerId === peerId) || (i.nodeId === peerId && i.peerId === nodeId))));
+  private openFor(subject: IncidentSubject): ResiliencyIncident | undefined {
+    return this.open().find((i) => {
+      if (i.kind !== subject.kind) return false;
+      if (subject.kind === 'link') return (i.nodeId === subject.nodeId && i.peerId === subject.peerId) || (i.nodeId === subject.peerId && i.peerId === subject.nodeId);
+      return i.nodeId === subject.nodeId && (subject.kind === 'node' || i.service === subject.service);
+    });
   }
 
   private entry(incident: ResiliencyIncident, entry: TimelineEntry): ResiliencyIncident {
@@ -242,6 +257,13 @@ export class ResiliencyEngine {
       this.options.log?.error({ err: error }, 'a resiliency listener failed');
     }
     return next;
+  }
+
+  private forgetOldClosed(): void {
+    const closed = [...this.incidents.values()].filter((i) => i.closedAt !== null);
+    if (closed.length <= CLOSED_KEPT) return;
+    closed.sort((a, b) => a.openedAt - b.openedAt);
+    for (const incident of closed.slice(0, closed.length - CLOSED_KEPT)) this.incidents.delete(incident.id);
   }
 
   private send(event: FleetEvent): void {

@@ -1,6 +1,22 @@
+import type { BackedUpService } from '../fleet/node-resilience-schema.js';
 import type { Takeover } from './relations.js';
 
-export const TIMELINE_KINDS = ['node-down', 'node-up', 'restart', 'link-down', 'link-up', 'failover', 'failback', 'flapping', 'accs-stays', 'closed'] as const;
+export const TIMELINE_KINDS = [
+  'node-down',
+  'node-up',
+  'restart',
+  'link-down',
+  'link-up',
+  'failover',
+  'failback',
+  'flapping',
+  'accs-stays',
+  'service-failover',
+  'service-failback',
+  'entity-failure',
+  'entity-ok',
+  'closed',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
@@ -11,22 +27,25 @@ export interface TimelineEntry {
 }
 
 /**
- * One failure and what followed, until failback: a node down (its services move to the backups) or an IP Office
- * Line down between two nodes that are up. While open, the symptoms on the node and its dependents are held.
+ * One failure and what followed, until failback: a node down (its services move to the backups), an IP Office
+ * Line down between two nodes that are up, or one application (Voicemail Pro, one-X Portal) of a node that is up
+ * failed over to its backup. While open, the symptoms on the node and its dependents are held.
  */
 export interface ResiliencyIncident {
   id: string;
-  kind: 'node' | 'link';
+  kind: 'node' | 'link' | 'service';
   nodeId: string;
   /** For a link incident: the node at the other end. */
   peerId: string | null;
+  /** For a service incident: the application that failed over. */
+  service: BackedUpService | null;
   siteId: string;
   openedAt: number;
   closedAt: number | null;
   /** Whether the failed node or link is down now, and since when it has been in that condition. */
   down: boolean;
   since: number;
-  /** Every loss in the flap window (5 minutes), for flap detection. */
+  /** Every loss in the flap window, for flap detection. */
   recentLosses: number[];
   flapping: boolean;
   failedOverAt: number | null;

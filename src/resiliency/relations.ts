@@ -35,17 +35,38 @@ export function dependentsOf(fleet: FleetIndex, nodeId: string): string[] {
   return [...new Set([...linePeersOf(fleet, nodeId), ...takeoversOf(fleet, nodeId).map((t) => t.by)])];
 }
 
+/** Whether a text names the node by id, name, host name or address, as a whole word (10.0.0.1 is not in 10.0.0.11). */
+export function mentionsNode(fleet: FleetIndex, nodeId: string, text: string): boolean {
+  const node = fleet.node(nodeId)?.node;
+  if (!node) return false;
+  const subject = text.slice(0, 1024).toLowerCase();
+  return [node.id, node.name, ...(node.hostnames ?? []), ...node.addresses].some((name) => {
+    const n = name.toLowerCase();
+    if (n.length === 0) return false;
+    for (let at = subject.indexOf(n); at >= 0; at = subject.indexOf(n, at + 1)) {
+      if (!/[\w.-]/.test(subject[at - 1] ?? ' ') && !/[\w.-]/.test(subject[at + n.length] ?? ' ')) return true;
+    }
+    return false;
+  });
+}
+
 /**
- * The line peer a Link or Trunk trap of `nodeId` is about: its entity (ipoGTEventData, the line name) names the
- * peer by id, name, host name or address. Null when it names none of them.
+ * The line peer a Link or Trunk alarm of `nodeId` is about: its entity (ipoGTEventData, the line name) or, for
+ * syslog and SSA, its text names the peer by id, name, host name or address. Null when it names none of them.
  */
-export function linkPeerOf(fleet: FleetIndex, nodeId: string, entity: EntityRef | null): string | null {
-  if (!entity) return null;
-  const words = [entity.id, entity.name ?? ''].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+export function linkPeerOf(fleet: FleetIndex, nodeId: string, entity: EntityRef | null, text = ''): string | null {
+  const words = [entity?.id ?? '', entity?.name ?? '', text].filter((w) => w.length > 0);
+  if (words.length === 0) return null;
   for (const peerId of linePeersOf(fleet, nodeId)) {
-    const peer = fleet.node(peerId)!.node;
-    const names = [peer.id, peer.name, ...(peer.hostnames ?? []), ...peer.addresses].map((n) => n.toLowerCase());
-    if (words.some((w) => names.some((n) => w === n || w.includes(n)))) return peerId;
+    if (words.some((w) => mentionsNode(fleet, peerId, w))) return peerId;
   }
   return null;
+}
+
+/** Nodes a node's own alarms may report on: its line peers, the nodes it backs up and the nodes that back it up. */
+export function relatedNodesOf(fleet: FleetIndex, nodeId: string): string[] {
+  const related = new Set([...linePeersOf(fleet, nodeId), ...takeoversOf(fleet, nodeId).map((t) => t.by)]);
+  for (const { node } of fleet.nodes()) if (takeoversOf(fleet, node.id).some((t) => t.by === nodeId)) related.add(node.id);
+  related.delete(nodeId);
+  return [...related];
 }

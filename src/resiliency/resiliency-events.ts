@@ -27,13 +27,15 @@ export function takenOverText(fleet: FleetIndex, incident: ResiliencyIncident): 
   return [...byNode].map(([by, services]) => `${services.join(', ')} -> ${nameOf(fleet, by)}`).join('; ');
 }
 
-export function failedText(fleet: FleetIndex, incident: ResiliencyIncident): string {
+/** "HQ Primary is down", "IP Office Line A <-> B is down", "Voicemail Pro on HQ Primary is down". */
+export function failedText(fleet: FleetIndex, incident: Pick<ResiliencyIncident, 'kind' | 'nodeId' | 'peerId' | 'service'>): string {
+  if (incident.kind === 'service') return `${SERVICE_NAMES[incident.service ?? 'voicemail']} on ${nameOf(fleet, incident.nodeId)} is down`;
   return incident.kind === 'node' ? `${nameOf(fleet, incident.nodeId)} is down` : `IP Office Line ${nameOf(fleet, incident.nodeId)} <-> ${nameOf(fleet, incident.peerId ?? '')} is down`;
 }
 
 /** The incident alarm's text: what failed, what took over, what is degraded. */
 export function incidentText(fleet: FleetIndex, incident: ResiliencyIncident): string {
-  const took = incident.kind === 'node' ? ` Taken over: ${takenOverText(fleet, incident)}.` : '';
+  const took = incident.kind !== 'link' ? ` Taken over: ${takenOverText(fleet, incident)}.` : '';
   const degraded = incident.degraded.length > 0 ? ` Degraded: ${incident.degraded.join('; ')}.` : '';
   return `Resiliency: ${failedText(fleet, incident)}.${took}${degraded}`;
 }
@@ -63,7 +65,7 @@ export function resiliencyEvent(
     code: fields.code,
     ...(fields.raisesAlarm || fields.severity === 'cleared' ? { alarmKey: fields.alarmKey ?? incident.id } : {}),
     text: fields.text,
-    attributes: { incidentId: incident.id, kind: incident.kind, peer: incident.peerId, ...fields.attributes },
+    attributes: { incidentId: incident.id, kind: incident.kind, peer: incident.peerId, ...(incident.service !== null && { service: incident.service }), ...fields.attributes },
     raw: { encoding: 'utf8', data: fields.text },
   };
 }

@@ -35,14 +35,17 @@ test('a Primary with 200 phones goes down: one incident, no symptom notification
   assert.match(incidentAlarm.text, /HQ Primary is down\. Taken over: phones, hunt groups, Voicemail Pro, one-X Portal, ACCS -> HQ Secondary\. Degraded: calls anchored on HQ Primary/);
   assert.equal(incidentAlarm.severity, 'critical');
   assert.equal(incidentAlarm.category, 'Resiliency');
-  // Only the root cause is pending; the unreachable alarm came first and is held when its group is sent.
-  assert.deepEqual(pending.map((n) => alarms.find((a) => a.id === n.alarmId)!.code).sort(), ['poll.node-unreachable', 'resiliency.incident']);
+  // Only the root cause is pending: the unreachable alarm, recorded before the incident opened, is folded into it at once.
+  assert.deepEqual(pending.map((n) => alarms.find((a) => a.id === n.alarmId)!.code), ['resiliency.incident']);
   const unreachable = alarms.find((a) => a.code === 'poll.node-unreachable')!;
+  assert.match(h.store.listNotifications({ alarmId: unreachable.id, limit: 10 })[0]!.reason, /folded into the resiliency incident it opens or joins: HQ Primary is down/);
   const sources = { alarms: h.store, inhibitRules: h.ctx.inhibitRules, silences: () => [], maintenanceWindows: () => [], resiliency: h.resiliency.holds() };
   assert.match(holdAtFlush(unreachable, place, h.clock.now(), sources)!.reason, /symptom of resiliency incident/);
   assert.equal(holdAtFlush(incidentAlarm, place, h.clock.now(), sources), null);
   const held = h.store.listNotifications({ status: 'held', limit: 1000 });
-  assert.equal(held.length, 202);
+  // 1 unreachable + 200 phones + the Expansion's line + the licence link: 203 alarms raised, 203 held, 1 to send.
+  assert.equal(alarms.length, 204);
+  assert.equal(held.length, 203);
 
   h.advance(2 * MIN + 59_000);
   assert.equal(h.resiliency.list()[0]!.failedOverAt, null, 'no failover before 3 minutes');
@@ -104,11 +107,30 @@ test('a line flapping within 5 minutes raises one flap alarm, not a stream of in
   assert.equal(alarms.filter((a) => a.code === 'resiliency.incident').length, 1);
   assert.equal(alarms.filter((a) => a.code === 'resiliency.flapping').length, 1);
   assert.equal(h.emitted.filter((e) => e.code === 'resiliency.flapping' && e.severity !== 'cleared').length, 1);
-  // The first link alarm came before the incident: pending, and held when its group is sent.
+  // The first link alarm came before the incident: folded into it, so only the incident and the flap alarm are pending.
   const pending = h.store.listNotifications({ status: 'pending', limit: 1000 }).map((n) => alarms.find((a) => a.id === n.alarmId)!);
-  assert.deepEqual(pending.map((a) => a.code).sort(), ['resiliency.flapping', 'resiliency.incident', 'snmp.ipo.link']);
-  assert.match(h.resiliency.holds().holdOf(pending.find((a) => a.code === 'snmp.ipo.link')!)!.reason, /Branch Expansion <-> HQ Primary/);
+  assert.deepEqual(pending.map((a) => a.code).sort(), ['resiliency.flapping', 'resiliency.incident']);
+  const linkAlarm = alarms.find((a) => a.code === 'snmp.ipo.link')!;
+  assert.match(h.resiliency.holds().holdOf(linkAlarm)!.reason, /Branch Expansion <-> HQ Primary/);
   h.advance(5 * MIN);
   assert.equal(h.resiliency.open().length, 0);
   assert.ok(h.store.listAlarms({ limit: 1000 } as never).filter((a) => a.code.startsWith('resiliency.')).every((a) => a.state === 'cleared'));
+});
+
+test('a line that failed before its node did recovers with the line: its incident closes, the node incident stays its own', () => {
+  const h = resiliencyHarness();
+  const link = { nodeId: 'branch-exp', sourceAddress: '10.0.1.10', source: 'snmp', collector: 'snmp', code: 'snmp.ipo.link', entity: { kind: 'link', id: 'HQ Primary' }, category: 'Generic', alarmKey: '', text: 'Link HQ Primary' } as const;
+  h.feed({ ...link, severity: 'major' });
+  h.advance(10_000);
+  h.feed(down);
+  h.advance(MIN);
+  h.feed(up);
+  h.feed({ ...link, severity: 'cleared', raisesAlarm: false });
+  h.advance(5 * MIN);
+  const [lineIncident, nodeIncident] = [...h.resiliency.list()].sort((a, b) => a.openedAt - b.openedAt);
+  assert.equal(lineIncident!.kind, 'link');
+  assert.deepEqual(lineIncident!.timeline.map((e) => e.kind), ['link-down', 'link-up', 'closed']);
+  assert.equal(nodeIncident!.kind, 'node');
+  assert.ok(nodeIncident!.timeline.some((e) => e.kind === 'link-up'), 'the line coming back is on the node incident too');
+  assert.equal(h.resiliency.open().length, 0);
 });

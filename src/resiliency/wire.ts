@@ -5,16 +5,25 @@ import type { FleetEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { InfluxWiring } from '../sinks/influxdb/wire.js';
-import { MemoryResiliencyRepository, ResiliencyEngine } from './engine.js';
+import type { ResiliencyConfig } from './config.js';
+import { ResiliencyEngine } from './engine.js';
 import { resiliencyPoint } from './influx-points.js';
+import type { ResiliencyRepository } from './resiliency-repository.js';
+import { timingOf } from './timing.js';
 
-/** How often the failover and failback timers are checked. */
-const TICK_MS = 15_000;
+const DAY_MS = 86_400_000;
+/** Closed incidents older than the retention are deleted this often. */
+const RETENTION_EVERY_MS = 3_600_000;
 
 export interface ResiliencyWiringDeps {
+  config: ResiliencyConfig;
+  /** Closed incidents are deleted after this many days (storage.retention.clearedAlarmsDays, as cleared alarms). */
+  keepClosedDays: number;
   fleet: FleetIndex;
   clock: Clock;
   log: Logger;
+  /** The store: incidents are saved at every change, and open ones resume at start. */
+  repository: ResiliencyRepository;
   pipeline: Pick<Pipeline, 'addListener' | 'offer'>;
   /** The InfluxDB sink's typed writer (ipo_resiliency_incident). */
   write: InfluxWiring['write'];
@@ -25,15 +34,24 @@ export function wireResiliencyEngine(deps: ResiliencyWiringDeps): { engine: Resi
   const engine = new ResiliencyEngine({
     fleet: deps.fleet,
     clock: deps.clock,
-    // In memory for now: incidents open at a restart are not resumed (see src/resiliency/README.md).
-    repository: new MemoryResiliencyRepository(),
+    repository: deps.repository,
+    timing: timingOf(deps.config),
     emit: (event: FleetEvent): EmitResult => deps.pipeline.offer(event),
     log: deps.log.child({ component: 'resiliency' }),
     onChange: (incident, entry) => deps.write('resiliencyIncident', [resiliencyPoint(deps.fleet, incident, entry)]),
   });
   deps.pipeline.addListener((recorded) => engine.onRecorded(recorded));
+  // Resumes the incidents open at the last stop; failovers and failbacks that fell due meanwhile happen now, at their time.
   engine.start();
-  const timer = setInterval(() => engine.tick(), TICK_MS);
-  timer.unref();
-  return { engine, stop: () => clearInterval(timer) };
+  const prune = () => {
+    try {
+      engine.applyRetention(deps.clock.now() - deps.keepClosedDays * DAY_MS);
+    } catch (error) {
+      deps.log.error({ err: error, component: 'resiliency' }, 'could not delete old resiliency incidents; retrying in an hour');
+    }
+  };
+  prune();
+  const timers = [setInterval(() => engine.tick(), deps.config.checkIntervalSeconds * 1000), setInterval(prune, RETENTION_EVERY_MS)];
+  for (const timer of timers) timer.unref();
+  return { engine, stop: () => timers.forEach((timer) => clearInterval(timer)) };
 }

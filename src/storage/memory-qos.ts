@@ -148,6 +148,7 @@ function newestFirst(a: QosCall, b: QosCall): number {
 
 function matches(call: QosCall, query: QosCallQuery): boolean {
   if (query.extension !== undefined && call.extension !== query.extension) return false;
+  if (query.trunk !== undefined && call.trunk !== query.trunk) return false;
   if (query.nodeIds !== undefined && (call.nodeId === null || !query.nodeIds.includes(call.nodeId))) return false;
   if (query.to !== undefined && call.startedAt >= query.to) return false;
   if (query.from !== undefined && (call.lastReportAt < query.from || call.startedAt < query.from - QOS_MAX_SEGMENT_MS)) return false;

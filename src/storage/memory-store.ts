@@ -8,6 +8,9 @@ import { emptyLicenceTables, insertLicenceTransition, listLicenceStates, listLic
 import { listSsaEntries, saveSsaEntries, type SsaEntryMap } from './memory-ssa-entries.js';
 import { emptyDeliveryState, MemoryDeliveries, type DeliveryState } from './memory-deliveries.js';
 import { emptyQosState, MemoryQos, type QosState } from './memory-qos.js';
+import { deleteAuditBefore, insertAudit, listAudit } from './memory-audit.js';
+import { deleteClosedResiliencyIncidents, listResiliencyIncidents, saveResiliencyIncident, type ResiliencyRows } from './memory-resiliency.js';
+import type { AuditEntry } from '../audit/audit-entry.js';
 import { matchesAlarmQuery, matchesEventQuery } from './query-match.js';
 import { retentionCutoffs } from './retention-cutoffs.js';
 import { alarmFromRow, alarmToRow, eventFromRow, eventToRow } from './rows.js';
@@ -27,6 +30,9 @@ interface MemoryState {
   deliveries: DeliveryState;
   qos: QosState;
   licence: LicenceTables;
+  audit: AuditEntry[];
+  lastAuditId: number;
+  resiliency: ResiliencyRows;
 }
 
 /**
@@ -51,6 +57,9 @@ export class MemoryStore implements Store {
     deliveries: emptyDeliveryState(),
     qos: emptyQosState(),
     licence: emptyLicenceTables(),
+    audit: [],
+    lastAuditId: 0,
+    resiliency: new Map(),
   };
   /** Notifier deliveries and messages (NotifierOutbox), delegated below; reads this.state, so rollbacks cover them. */
   private readonly deliveries = new MemoryDeliveries(() => this.state);
@@ -258,6 +267,14 @@ export class MemoryStore implements Store {
   saveLicenceState: Store['saveLicenceState'] = (state) => saveLicenceState(this.state.licence, state);
   insertLicenceTransition: Store['insertLicenceTransition'] = (transition) => insertLicenceTransition(this.state.licence, transition);
   listLicenceTransitions: Store['listLicenceTransitions'] = (query) => listLicenceTransitions(this.state.licence, query);
+
+  insertAudit: Store['insertAudit'] = (entry) => insertAudit(this.state, entry);
+  listAudit: Store['listAudit'] = (query) => listAudit(this.state.audit, query);
+  deleteAuditBefore: Store['deleteAuditBefore'] = (before) => deleteAuditBefore(this.state, before);
+
+  listResiliencyIncidents: Store['listResiliencyIncidents'] = (query) => listResiliencyIncidents(this.state.resiliency, query);
+  saveResiliencyIncident: Store['saveResiliencyIncident'] = (incident) => saveResiliencyIncident(this.state.resiliency, incident);
+  deleteClosedResiliencyIncidents: Store['deleteClosedResiliencyIncidents'] = (closedBefore) => deleteClosedResiliencyIncidents(this.state.resiliency, closedBefore);
 
   close(): void {}
 

@@ -296,6 +296,43 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX licence_transitions_node ON licence_transitions (node_id, id);
   `,
+  // Audit log: who acknowledged, silenced, reloaded rules, signed in or out (src/audit/). Append-only.
+  `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT,
+    via TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT NOT NULL,
+    remote_address TEXT
+  ) STRICT;
+  CREATE INDEX audit_log_actor ON audit_log (actor, id);
+  CREATE INDEX audit_log_action ON audit_log (action, id);
+  `,
+  // Resiliency engine: incidents with their timelines, so an open one resumes after a restart (src/resiliency/).
+  `
+  CREATE TABLE resiliency_incidents (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    site_id TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    body TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX resiliency_incidents_opened ON resiliency_incidents (opened_at);
+  `,
+  // The alarm list's default order (alarm-order.ts, its state rank written out as it was then), so the first page
+  // of open alarms is read from the index instead of sorting every open alarm.
+  `
+  CREATE INDEX alarms_default_order ON alarms (
+    (CASE state WHEN 'active' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'cleared' THEN 2 ELSE 9 END),
+    severity_rank DESC, last_seen DESC, id DESC
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

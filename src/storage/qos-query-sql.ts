@@ -23,6 +23,10 @@ export function qosCallQuerySql(query: QosCallQuery): QosSql {
     where.push('extension = @extension');
     params['extension'] = query.extension;
   }
+  if (query.trunk !== undefined) {
+    where.push('trunk = @trunk');
+    params['trunk'] = query.trunk;
+  }
   if (query.nodeIds !== undefined) {
     where.push(NODE_FILTER);
     params['nodes'] = JSON.stringify(query.nodeIds);

@@ -31,6 +31,8 @@ import { SqliteSilences } from './sqlite-silences.js';
 import { SqliteUnmatched } from './sqlite-unmatched.js';
 import { SqliteSsaEntries } from './sqlite-ssa-entries.js';
 import { SqliteQos } from './sqlite-qos.js';
+import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteResiliency } from './sqlite-resiliency.js';
 import type { AlarmQuery, EventQuery, NotificationQuery, RetentionPolicy, Store, UnmatchedCluster } from './store.js';
 
 export const DATABASE_FILE = 'ipo-observer.db';
@@ -89,6 +91,10 @@ export class SqliteStore implements Store {
   private readonly qos: SqliteQos;
   /** Licence states and transitions (LicenceRepository), delegated below. */
   private readonly licence: SqliteLicence;
+  /** The audit log (AuditRepository), delegated below. */
+  private readonly audit: SqliteAudit;
+  /** Resiliency incidents (ResiliencyRepository), delegated below. */
+  private readonly resiliency: SqliteResiliency;
   private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   private readonly retention: ApplyRetention;
@@ -141,6 +147,8 @@ export class SqliteStore implements Store {
     );
     this.outbox = new SqliteOutbox(db);
     this.licence = new SqliteLicence(db);
+    this.audit = new SqliteAudit(db);
+    this.resiliency = new SqliteResiliency(db);
     this.deliveries = new SqliteDeliveries(db);
     this.silences = new SqliteSilences(db);
     this.unmatched = new SqliteUnmatched(db);
@@ -290,6 +298,14 @@ export class SqliteStore implements Store {
   saveLicenceState: Store['saveLicenceState'] = (state) => this.licence.saveLicenceState(state);
   insertLicenceTransition: Store['insertLicenceTransition'] = (transition) => this.licence.insertLicenceTransition(transition);
   listLicenceTransitions: Store['listLicenceTransitions'] = (query) => this.licence.listLicenceTransitions(query);
+
+  insertAudit: Store['insertAudit'] = (entry) => this.audit.insertAudit(entry);
+  listAudit: Store['listAudit'] = (query) => this.audit.listAudit(query);
+  deleteAuditBefore: Store['deleteAuditBefore'] = (before) => this.audit.deleteAuditBefore(before);
+
+  listResiliencyIncidents: Store['listResiliencyIncidents'] = (query) => this.resiliency.listResiliencyIncidents(query);
+  saveResiliencyIncident: Store['saveResiliencyIncident'] = (incident) => this.resiliency.saveResiliencyIncident(incident);
+  deleteClosedResiliencyIncidents: Store['deleteClosedResiliencyIncidents'] = (closedBefore) => this.resiliency.deleteClosedResiliencyIncidents(closedBefore);
 
   close(): void {
     if (!this.db.open) return;

@@ -124,13 +124,14 @@ export function qosContract(makeStore: MakeStore): void {
     const store = freshStore(t, makeStore);
     const early = store.insertQosCall(makeQosCall({ startedAt: T0, lastReportAt: T0 + 10 * MINUTE }));
     const late = store.insertQosCall(makeQosCall({ startedAt: T0 + 20 * MINUTE, lastReportAt: T0 + 21 * MINUTE, poor: true, thresholds: ['jitter'] }));
-    const sameStart = store.insertQosCall(makeQosCall({ startedAt: T0 + 20 * MINUTE, lastReportAt: T0 + 22 * MINUTE, extension: '202', nodeId: 'node-b' }));
+    const sameStart = store.insertQosCall(makeQosCall({ startedAt: T0 + 20 * MINUTE, lastReportAt: T0 + 22 * MINUTE, extension: '202', nodeId: 'node-b', trunk: 'sip-carrier' }));
     const unattributed = store.insertQosCall(makeQosCall({ startedAt: T0 + 5 * MINUTE, nodeId: null, siteId: null, extension: null }));
     const ids = (calls: QosCall[]) => calls.map((c) => c.id);
 
     assert.deepEqual(ids(store.listQosCalls({ limit: 10 })), [sameStart.id, late.id, unattributed.id, early.id]);
     assert.deepEqual(ids(store.listQosCalls({ extension: '201', limit: 10 })), [late.id, unattributed.id, early.id].filter((id) => id !== unattributed.id));
     assert.deepEqual(ids(store.listQosCalls({ nodeIds: ['node-b'], limit: 10 })), [sameStart.id]);
+    assert.deepEqual(ids(store.listQosCalls({ trunk: 'sip-carrier', limit: 10 })), [sameStart.id]);
     assert.deepEqual(ids(store.listQosCalls({ nodeIds: [], limit: 10 })), []);
     assert.deepEqual(ids(store.listQosCalls({ poor: true, limit: 10 })), [late.id]);
     assert.deepEqual(ids(store.listQosCalls({ poor: false, limit: 10 })), [sameStart.id, unattributed.id, early.id]);

@@ -40,6 +40,18 @@ export function retentionContract(makeStore: MakeStore): void {
     assert.equal(store.getEvent(event.id)?.alarmId, null);
   });
 
+  it('deletes audit entries written before the cutoff; the one at it stays; ids are never reused', (t) => {
+    const store = freshStore(t, makeStore);
+    const cutoff = NOW - 365 * DAY;
+    const audit = (at: number) => store.insertAudit({ at, actor: 'olivia', role: 'operator', via: 'session', action: 'logout', target: null, detail: {}, remoteAddress: null });
+    audit(cutoff - 1);
+    const atCutoff = audit(cutoff).id;
+    const newest = audit(cutoff - 10 * DAY).id; // written last, yet older: retention goes by time, not id
+    assert.equal(store.deleteAuditBefore(cutoff), 2);
+    assert.deepEqual(store.listAudit({ limit: 10 }).map((entry) => entry.id), [atCutoff]);
+    assert.ok(audit(NOW).id > newest);
+  });
+
   it('never reuses ids, even after retention empties the tables', (t) => {
     const store = freshStore(t, makeStore);
     const firstEvent = store.insertEvent(makeEvent({ receivedAt: T0 }), null).id;

@@ -1,9 +1,11 @@
 import { describe } from 'node:test';
 import { alarmContract } from './store-contract-alarms.js';
+import { auditContract } from './store-contract-audit.js';
 import { correlationContract } from './store-contract-correlation.js';
 import { deliveryContract } from './store-contract-deliveries.js';
 import { eventContract } from './store-contract-events.js';
 import { licenceContract } from './store-contract-licence.js';
+import { resiliencyContract } from './store-contract-resiliency.js';
 import { retentionContract } from './store-contract-retention.js';
 import { ssaEntryContract } from './store-contract-ssa.js';
 import { qosContract } from './store-contract-qos.js';
@@ -27,5 +29,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('notifier deliveries', () => deliveryContract(makeStore));
     describe('QoS calls', () => qosContract(makeStore));
     describe('licence states', () => licenceContract(makeStore));
+    describe('resiliency incidents', () => resiliencyContract(makeStore));
+    describe('audit log', () => auditContract(makeStore));
   });
 }

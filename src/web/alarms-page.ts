@@ -1,93 +1,121 @@
 import type { serialiseAlarm } from '../api/serialise.js';
+import { EVENT_CATEGORIES } from '../events/categories.js';
+import { PROBLEM_SEVERITIES } from '../events/severity.js';
+import { ALARM_SORTS, STATE_FILTERS, type AlarmListQuery } from './alarm-list-query.js';
+import { queryString, severityBadge, timeCell } from './format.js';
 import { escapeHtml } from './html.js';
 
-type ApiAlarm = ReturnType<typeof serialiseAlarm>;
+export type ApiAlarm = ReturnType<typeof serialiseAlarm>;
 
-const REFRESH_SECONDS = 15;
+export interface AlarmsPageInput {
+  alarms: ApiAlarm[];
+  query: AlarmListQuery;
+  /** Alarms matching every filter (before paging). */
+  total: number;
+  page: number;
+  pages: number;
+  /** True when the store scan hit its cap, so older matches are not shown. */
+  truncated: boolean;
+  /** Open alarms at a glance (tiles above the table); absent: no tiles. */
+  summary?: { bySeverity: Partial<Record<string, number>>; acknowledged: number; unknownSenders: number };
+  /** Choices for the place filters. */
+  places: { customers: Array<{ id: string; name: string }>; sites: Array<{ id: string; name: string }>; nodes: Array<{ id: string; name: string }> };
+}
 
-/** Colours follow the usual NOC convention, with text labels too so colour is never the only cue. */
-const SEVERITY_COLOURS: Record<string, string> = {
-  critical: '#b00020',
-  major: '#d9480f',
-  minor: '#e8a200',
-  warning: '#1c7ed6',
-  indeterminate: '#868e96',
-  cleared: '#2b8a3e',
-  info: '#495057',
-};
+const SORT_LABELS: Record<(typeof ALARM_SORTS)[number], string> = { severity: 'Severity', lastSeen: 'Last seen', firstSeen: 'First seen', count: 'Count' };
+const STATE_LABELS: Record<(typeof STATE_FILTERS)[number], string> = { open: 'Open (active or acknowledged)', active: 'Active', acknowledged: 'Acknowledged', cleared: 'Cleared', all: 'All' };
 
-export function renderAlarmsPage(input: { alarms: ApiAlarm[]; version: string; generatedAt: number }): string {
-  const rows = input.alarms.map(renderRow).join('\n');
-  const body =
-    input.alarms.length === 0
-      ? '<p class="empty">No open alarms.</p>'
-      : `<table>
-  <caption>${input.alarms.length} open alarm${input.alarms.length === 1 ? '' : 's'}</caption>
-  <thead><tr><th scope="col">Severity</th><th scope="col">Node</th><th scope="col">Category</th><th scope="col">Alarm</th><th scope="col">Count</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col">State</th></tr></thead>
-  <tbody>
-${rows}
-  </tbody>
-</table>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${REFRESH_SECONDS}">
-<title>Open alarms · ipo-observer</title>
-<style>
-  body { font: 15px/1.4 system-ui, sans-serif; margin: 1rem 1.5rem; color: #212529; background: #f8f9fa; }
-  h1 { font-size: 1.3rem; margin: 0 0 .75rem; }
-  table { border-collapse: collapse; width: 100%; background: #fff; }
-  caption { text-align: left; padding: .25rem 0; color: #495057; }
-  th, td { padding: .35rem .5rem; border-bottom: 1px solid #dee2e6; text-align: left; vertical-align: top; }
-  th { background: #e9ecef; }
-  .sev { font-weight: 600; color: #fff; border-radius: 3px; padding: 0 .4rem; white-space: nowrap; }
-  .unknown { color: #862e9c; }
-  .note { display: inline-block; margin-left: .4rem; padding: 0 .35rem; border: 1px solid #adb5bd; border-radius: 3px; font-size: .8rem; color: #343a40; }
-  footer { margin-top: 1rem; color: #6c757d; font-size: .85rem; }
-  a:focus { outline: 2px solid #1c7ed6; }
-</style>
-</head>
-<body>
-<h1>Open alarms</h1>
-${body}
-<footer>ipo-observer ${escapeHtml(input.version)} · generated ${escapeHtml(new Date(input.generatedAt).toISOString())} · refreshes every ${REFRESH_SECONDS} s · <a href="/api/v1/alarms?state=open">JSON</a></footer>
-</body>
-</html>
+/** The alarms list: filters (a plain GET form, so it works without JavaScript), the table, paging. */
+export function renderAlarmsBody(input: AlarmsPageInput): string {
+  return `${filtersForm(input)}
+<div id="alarm-region" data-live-region>
+${input.summary ? tiles(input.summary, input.query) : ''}${alarmsTable(input)}
+</div>`;
+}
+
+/** Counts of open alarms by severity; each tile opens the list from that severity up. */
+function tiles(summary: NonNullable<AlarmsPageInput['summary']>, query: AlarmListQuery): string {
+  const wall = query.wall ? '1' : undefined;
+  const tile = (cls: string, count: number, label: string, href: string) =>
+    `<li class="${cls}"><a href="${escapeHtml(href)}"><span class="n">${count}</span>${escapeHtml(label)}</a></li>`;
+  const severities = ['critical', 'major', 'minor', 'warning'] as const;
+  return `<ul class="tiles" aria-label="Open alarms by severity">${severities
+    .map((sev) => tile(sev, summary.bySeverity[sev] ?? 0, sev, `/alarms${queryString({ severity: sev, wall })}`))
+    .join('')}${tile('', summary.acknowledged, 'acknowledged', `/alarms${queryString({ state: 'acknowledged', wall })}`)}${summary.unknownSenders > 0 ? tile('', summary.unknownSenders, 'from unknown senders', '/collectors#unknown') : ''}</ul>
 `;
 }
 
-function renderRow(alarm: ApiAlarm): string {
-  const colour = SEVERITY_COLOURS[alarm.severity] ?? '#495057';
-  const node = alarm.node
-    ? escapeHtml(alarm.node.name)
-    : `<span class="unknown" title="not in the fleet inventory">unknown ${escapeHtml(alarm.sourceAddress)}</span>`;
-  return `    <tr data-alarm-id="${alarm.id}">
-      <td><span class="sev" style="background:${colour}">${escapeHtml(alarm.severity)}</span></td>
-      <td>${node}</td>
-      <td>${escapeHtml(alarm.category)}</td>
-      <td><a href="${escapeHtml(alarm.links.self)}">${escapeHtml(alarm.text)}</a>${annotationBadges(alarm)}</td>
-      <td>${alarm.occurrences}</td>
-      <td>${timeCell(alarm.firstSeen)}</td>
-      <td>${timeCell(alarm.lastSeen)}</td>
-      <td>${escapeHtml(alarm.state)}${alarm.acknowledgedBy ? ` by ${escapeHtml(alarm.acknowledgedBy)}` : ''}</td>
-    </tr>`;
+function filtersForm({ query, places }: AlarmsPageInput): string {
+  const option = (value: string, label: string, selected: string | undefined) => `<option value="${escapeHtml(value)}"${value === (selected ?? '') ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const select = (name: string, label: string, options: string) => `<label>${escapeHtml(label)}<select name="${name}">${options}</select></label>`;
+  const any = (selected: string | undefined) => option('', 'any', selected);
+  return `<form class="filters" method="get" action="/alarms" role="search" aria-label="Filter alarms">
+${select('state', 'State', STATE_FILTERS.map((s) => option(s, STATE_LABELS[s], query.state)).join(''))}
+${select('severity', 'Severity or worse', any(query.severity) + [...PROBLEM_SEVERITIES].reverse().map((s) => option(s, s, query.severity)).join(''))}
+${select('category', 'Category', any(query.category) + EVENT_CATEGORIES.map((c) => option(c, c, query.category)).join(''))}
+${select('customer', 'Customer', any(query.customer) + places.customers.map((c) => option(c.id, c.name, query.customer)).join(''))}
+${select('site', 'Site', any(query.site) + places.sites.map((s) => option(s.id, s.name, query.site)).join(''))}
+${select('node', 'Node', any(query.node) + places.nodes.map((n) => option(n.id, n.name, query.node)).join(''))}
+<label>Text<input type="search" name="q" value="${escapeHtml(query.q ?? '')}" placeholder="text, code, node, sender"></label>
+${select('sort', 'Sort by', ALARM_SORTS.map((s) => option(s, SORT_LABELS[s], query.sort)).join(''))}
+${query.wall ? '<input type="hidden" name="wall" value="1">' : ''}<button type="submit">Apply</button> <a class="button secondary" href="/alarms">Reset</a>
+</form>`;
 }
 
-/** "2026-11-21 04:49:53 UTC": readable on a wall display, exact in the datetime attribute. */
-function timeCell(isoTime: string | null): string {
-  if (!isoTime) return '';
-  const readable = `${isoTime.slice(0, 10)} ${isoTime.slice(11, 19)} UTC`;
-  return `<time datetime="${escapeHtml(isoTime)}">${escapeHtml(readable)}</time>`;
+function alarmsTable(input: AlarmsPageInput): string {
+  const { query } = input;
+  const what = query.state === 'open' ? 'open alarm' : query.state === 'all' ? 'alarm' : `${query.state} alarm`;
+  if (input.total === 0) return `<p class="empty">No ${what}s${hasFilters(query) ? ' match these filters' : ''}.</p>`;
+  const sortLink = (sort: (typeof ALARM_SORTS)[number], label: string) =>
+    query.sort === sort ? `${label} <span aria-hidden="true">▼</span>` : `<a href="/alarms${escapeHtml(queryString({ ...linkParams(query), sort, page: undefined }))}">${label}</a>`;
+  const ariaSort = (sort: (typeof ALARM_SORTS)[number]) => (query.sort === sort ? ' aria-sort="descending"' : '');
+  return `<div class="table-wrap"><table class="alarms">
+<caption>${input.total} ${what}${input.total === 1 ? '' : 's'}${input.pages > 1 ? `, page ${input.page} of ${input.pages}` : ''}${input.truncated ? ' (the newest 1000 scanned; narrow the filters to see older ones)' : ''}</caption>
+<thead><tr><th scope="col"${ariaSort('severity')}>${sortLink('severity', 'Severity')}</th><th scope="col">Node</th><th scope="col">Category</th><th scope="col">Alarm</th><th scope="col" class="num"${ariaSort('count')}>${sortLink('count', 'Count')}</th><th scope="col"${ariaSort('firstSeen')}>${sortLink('firstSeen', 'First seen')}</th><th scope="col"${ariaSort('lastSeen')}>${sortLink('lastSeen', 'Last seen')}</th><th scope="col">State</th></tr></thead>
+<tbody>
+${input.alarms.map(alarmRow).join('\n')}
+</tbody>
+</table></div>
+${pager(input)}`;
+}
+
+export function alarmRow(alarm: ApiAlarm): string {
+  const node = alarm.node
+    ? `<a href="/nodes/${encodeURIComponent(alarm.node.id)}">${escapeHtml(alarm.node.name)}</a>`
+    : `<span class="unknown" title="not in the fleet inventory">unknown ${escapeHtml(alarm.sourceAddress)}</span>`;
+  const state = `<span class="state-${escapeHtml(alarm.state)}">${escapeHtml(alarm.state)}${alarm.acknowledgedBy ? ` by ${escapeHtml(alarm.acknowledgedBy)}` : ''}</span>`;
+  return `<tr data-alarm-id="${alarm.id}" data-severity="${escapeHtml(alarm.severity)}">
+<td>${severityBadge(alarm.severity)}</td>
+<td>${node}</td>
+<td>${escapeHtml(alarm.category)}</td>
+<td class="text"><a href="/alarms/${alarm.id}">${escapeHtml(alarm.text)}</a>${annotationBadges(alarm)}</td>
+<td class="num">${alarm.occurrences}</td>
+<td>${timeCell(alarm.firstSeen)}</td>
+<td>${timeCell(alarm.lastSeen)}</td>
+<td>${state}</td>
+</tr>`;
 }
 
 /** Known issues, flapping and inhibition at a glance; the title attribute carries the workaround. */
-function annotationBadges(alarm: ApiAlarm): string {
+export function annotationBadges(alarm: Pick<ApiAlarm, 'annotations'>): string {
   return alarm.annotations
     .map((annotation) => {
       const label = annotation.kind === 'known-issue' ? `${annotation.vendorId ?? 'known issue'}${annotation.effect === 'benign' ? ' (benign)' : ''}` : annotation.kind;
-      return `<span class="note" title="${escapeHtml(`${annotation.title}: ${annotation.text}`)}">${escapeHtml(label)}</span>`;
+      return `<span class="note ${escapeHtml(annotation.kind)}" title="${escapeHtml(`${annotation.title}: ${annotation.text}`)}">${escapeHtml(label)}</span>`;
     })
     .join('');
+}
+
+function pager(input: AlarmsPageInput): string {
+  if (input.pages <= 1) return '';
+  const link = (page: number, label: string, rel: string) => `<a rel="${rel}" href="/alarms${escapeHtml(queryString({ ...linkParams(input.query), page: page > 1 ? page : undefined }))}">${label}</a>`;
+  return `<nav class="pager" aria-label="Pages">${input.page > 1 ? link(input.page - 1, '← Previous', 'prev') : ''}<span>Page ${input.page} of ${input.pages}</span>${input.page < input.pages ? link(input.page + 1, 'Next →', 'next') : ''}</nav>`;
+}
+
+function linkParams(q: AlarmListQuery): Record<string, string | number | undefined> {
+  return { state: q.state === 'open' ? undefined : q.state, severity: q.severity, category: q.category, customer: q.customer, site: q.site, node: q.node, q: q.q, sort: q.sort === 'severity' ? undefined : q.sort, page: q.page > 1 ? q.page : undefined, wall: q.wall ? '1' : undefined };
+}
+
+function hasFilters(q: AlarmListQuery): boolean {
+  return Boolean(q.severity || q.category || q.customer || q.site || q.node || q.q);
 }

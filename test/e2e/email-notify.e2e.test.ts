@@ -85,7 +85,7 @@ test('a logger syslog alarm reaches a real SMTP server over STARTTLS: NOC and su
   const noc = sink.to('noc@example.com')[0]!;
   assert.equal(noc.secure, true);
   assert.match(noc.parsed.subject ?? '', /^\[ipo-observer\]\[noc\]\[MAJOR\]\[Trunk lines\] Acme Dental \/ Head office \/ HQ Primary: Trunk Slot B, T1 PRI 2 red alarm$/);
-  assert.match(noc.parsed.text ?? '', /Link: +https:\/\/noc\.example\.com\/api\/v1\/alarms\/1/);
+  assert.match(noc.parsed.text ?? '', /Link: +https:\/\/noc\.example\.com\/alarms\/1/);
   assert.match(String(noc.parsed.html), /T1 PRI 2 red alarm/);
   assert.equal(sink.to('partner@example.com').length, 0);
 

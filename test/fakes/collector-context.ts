@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
 import { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
-import type { CollectorContext, EmitResult } from '../../collectors/types.js';
+import type { BackPressure, CollectorContext, EmitResult } from '../../collectors/types.js';
 
 export interface FakeContext {
   ctx: CollectorContext;
@@ -11,19 +11,42 @@ export interface FakeContext {
   /** What emit() answers next: 'queue-full' plays a full pipeline. */
   emitResult: EmitResult;
   setNow(ms: number): void;
+  /** With `backPressure: true`: offers refused (kept by the collector, not dropped), and a drain that calls onDrain's listeners. */
+  deferred: number;
+  drain(): void;
 }
 
 /** A CollectorContext for tests: captures events, counts into a plain object, silent log, optional fleet (raw YAML-like object). */
-export function createFakeContext(options: { now?: number; log?: Logger; fleet?: unknown } = {}): FakeContext {
+export function createFakeContext(options: { now?: number; log?: Logger; fleet?: unknown; backPressure?: boolean } = {}): FakeContext {
   let now = options.now ?? Date.UTC(2026, 10, 21, 4, 20, 0);
   const fake: FakeContext = {
     events: [],
     counters: { received: 0, accepted: 0, refused: {}, dropped: {} },
     emitResult: 'accepted',
     setNow: (ms) => void (now = ms),
+    deferred: 0,
+    drain: () => {
+      for (const fn of [...drainListeners]) fn();
+    },
     ctx: undefined as unknown as CollectorContext,
   };
   const { counters } = fake;
+  const drainListeners = new Set<() => void>();
+  const backPressure: BackPressure = {
+    offer: (event) => {
+      if (fake.emitResult !== 'accepted') {
+        fake.deferred++;
+        return fake.emitResult;
+      }
+      fake.events.push(event);
+      counters.accepted++;
+      return 'accepted';
+    },
+    onDrain: (fn) => {
+      drainListeners.add(fn);
+      return () => void drainListeners.delete(fn);
+    },
+  };
   fake.ctx = {
     log: options.log ?? pino({ level: 'silent' }),
     clock: { now: () => now },
@@ -41,6 +64,7 @@ export function createFakeContext(options: { now?: number; log?: Logger; fleet?:
       dropped: () => undefined,
     },
     ...(options.fleet !== undefined && { fleet: new FleetIndex(fleetSchema.parse(options.fleet)) }),
+    ...(options.backPressure && { backPressure }),
   };
   return fake;
 }

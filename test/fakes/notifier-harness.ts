@@ -51,6 +51,8 @@ export interface NotifierHarnessOptions {
   configuredTransport?: boolean;
   env?: NodeJS.ProcessEnv;
   dataDir?: string;
+  /** The notifier's timer step once start() is called (default 500 ms). */
+  tickMs?: number;
 }
 
 /**
@@ -86,6 +88,7 @@ export function notifierHarness(options: NotifierHarnessOptions = {}) {
       ...(!options.configuredTransport && { transport }),
       ...(options.env && { env: options.env }),
       random: () => 1,
+      ...(options.tickMs !== undefined && { tickMs: options.tickMs }),
     })!;
   let notifier = make();
   const feed = (event: Partial<FleetEvent> = {}) => {

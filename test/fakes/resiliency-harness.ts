@@ -2,7 +2,8 @@ import type { FleetEvent } from '../../src/events/fleet-event.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
 import { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { engineHarness } from './engine-harness.js';
-import { MemoryResiliencyRepository, ResiliencyEngine } from '../../src/resiliency/engine.js';
+import { ResiliencyEngine } from '../../src/resiliency/engine.js';
+import type { ResiliencyTiming } from '../../src/resiliency/timing.js';
 
 /** An SE Primary backed by its Secondary, and an Expansion on a line to the Primary whose phones fail over to the Secondary. */
 export function resilientFleet(): FleetIndex {
@@ -33,15 +34,17 @@ export function resilientFleet(): FleetIndex {
 
 /**
  * The correlation engine on a MemoryStore with a fake clock, the resiliency engine listening to what it records
- * and its own events fed back in, as the pipeline does.
+ * (incidents saved in the same store) and its own events fed back in, as the pipeline does. restart() replaces the
+ * resiliency engine with a new one on the same store, as a process restart does.
  */
-export function resiliencyHarness() {
+export function resiliencyHarness(options: { timing?: ResiliencyTiming } = {}) {
   const fleet = resilientFleet();
   let engine: ResiliencyEngine | null = null;
   const harness = engineHarness({ fleet, resiliency: { holdOf: (a) => engine?.holds().holdOf(a) ?? null, isRootCause: (a) => engine?.holds().isRootCause(a) ?? false } });
   const emitted: FleetEvent[] = [];
   const queue: FleetEvent[] = [];
-  engine = new ResiliencyEngine({ fleet, clock: harness.clock, repository: new MemoryResiliencyRepository(), emit: (event) => (emitted.push(event), queue.push(event), 'accepted') });
+  const make = () => new ResiliencyEngine({ fleet, clock: harness.clock, repository: harness.store, ...(options.timing && { timing: options.timing }), emit: (event) => (emitted.push(event), queue.push(event), 'accepted') });
+  engine = make();
   const drain = () => {
     while (queue.length > 0) engine!.onRecorded([harness.feed(queue.shift()!)]);
   };
@@ -56,5 +59,20 @@ export function resiliencyHarness() {
     engine!.tick();
     drain();
   };
-  return { ...harness, fleet, resiliency: engine, emitted, feed, advance };
+  const restart = () => {
+    engine = make();
+    engine.start();
+    drain();
+  };
+  return {
+    ...harness,
+    fleet,
+    get resiliency() {
+      return engine!;
+    },
+    emitted,
+    feed,
+    advance,
+    restart,
+  };
 }

@@ -21,8 +21,8 @@ export interface InfluxdProcess {
   /** Rows of the first series as objects keyed by column. */
   rows(q: string, db?: string): Promise<Array<Record<string, unknown>>>;
   createDatabase(name: string): Promise<void>;
-  /** SIGTERM and wait for the exit; the data folder stays, so start() brings the same data back. */
-  stop(): Promise<void>;
+  /** SIGTERM (or the signal given, e.g. SIGKILL for a crash) and wait for the exit; the data folder stays, so start() brings the same data back. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same ports and data folder. */
   start(): Promise<void>;
 }
@@ -90,10 +90,10 @@ export async function startInfluxd(dir: string): Promise<InfluxdProcess> {
     async createDatabase(name) {
       await query(`CREATE DATABASE "${name}"`);
     },
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       const running = child;
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      running.kill('SIGTERM');
+      running.kill(signal);
       await once(running, 'exit');
     },
     start,

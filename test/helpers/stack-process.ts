@@ -16,13 +16,23 @@ export interface StackProcess {
   stop(): Promise<number | null>;
 }
 
+export interface StackProcessOptions {
+  /** Node options before the program, e.g. ['--expose-gc'] (benchmarks). */
+  nodeArgs?: string[];
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the real program (`bin/ipo-observer.js start --config FILE`) and
  * waits until the HTTP server and every collector have logged their bound
  * ports (tests configure port 0).
  */
-export async function startStackProcess(configPath: string, expectedCollectors: string[]): Promise<StackProcess> {
-  const child = spawn(process.execPath, [BIN, 'start', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startStackProcess(configPath: string, expectedCollectors: string[], options: StackProcessOptions = {}): Promise<StackProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'start', '--config', configPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env && { env: { ...process.env, ...options.env } }),
+  });
   const logLines: Array<Record<string, unknown>> = [];
   const collectorPorts = new Map<string, number>();
   let stderr = '';

@@ -4,7 +4,8 @@ import type { ApiDeps } from '../deps.js';
 /** Liveness and a summary a NOC can read at a glance. */
 export function healthRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/v1/health', async () => {
+    // Public: load balancers and monitoring probe it without credentials.
+    app.get('/api/v1/health', { config: { public: true } }, async () => {
       const snapshot = deps.health();
       const alarms = deps.store.countAlarmsByState();
       return {

@@ -78,7 +78,7 @@ test('GET /api/v1/licences/:nodeId shows the changes of mode with their evidence
 });
 
 test('POST /api/v1/licences/:nodeId/assertions records a mode (201), repeats change nothing (200), bad modes are 400', async (t) => {
-  const { app } = await setup(t);
+  const { app, replay } = await setup(t);
   const post = (body: object) => app.inject({ method: 'POST', url: '/api/v1/licences/acme-v2/assertions', payload: body });
   const created = await post({ mode: 'subscription-normal', user: 'partner-bob', note: 'converted' });
   assert.equal(created.statusCode, 201);
@@ -88,6 +88,11 @@ test('POST /api/v1/licences/:nodeId/assertions records a mode (201), repeats cha
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.code, 'IPO_ERR_BAD_REQUEST');
   assert.equal((await post({ mode: 'weblm-normal' })).statusCode, 400, 'user is required');
+  // The change is audited (the repeat changed nothing, so it is not).
+  assert.deepEqual(
+    replay.store.listAudit({ limit: 10 }).map((e) => [e.actor, e.action, e.target, e.detail['mode'], e.detail['note']]),
+    [['partner-bob', 'licence.assert', 'node:acme-v2', 'subscription-normal', 'converted']],
+  );
   // A lone IP500 V2 on subscription (no SCN beside it) is a consistent configuration: nothing to report.
   const findings = (await app.inject('/api/v1/licences')).json().customers[0].nodes.flatMap((n: { findings: unknown[] }) => n.findings);
   assert.deepEqual(findings, []);

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorName } from '../../audit/audited-acknowledge.js';
+import type { AuditLog } from '../../audit/audit-log.js';
 import { CodedError } from '../../errors.js';
 import type { LicenceEngine } from '../../licence/engine.js';
 import { licenceFleetView, licenceNodeView, serialiseLicenceTransition } from '../../licence/fleet-view.js';
+import { principalOf } from '../auth/principal.js';
 import type { ApiDeps } from '../deps.js';
 
 const TRANSITIONS_SHOWN = 50;
@@ -10,7 +13,7 @@ const TRANSITIONS_SHOWN = 50;
 const nodeParams = z.strictObject({ nodeId: z.string().min(1).max(200) });
 const assertionBody = z.strictObject({
   mode: z.string().trim().min(1).max(200).describe('a licence mode by id or name, e.g. "subscription-normal" or "WebLM Error"'),
-  user: z.string().trim().min(1).max(100).describe('who asserts it (until authentication lands, the caller names the user)'),
+  user: z.string().trim().min(1).max(100).optional().describe('who asserts it: required while authentication is off; signed in, it is always the principal'),
   note: z.string().max(2000).optional(),
   graceDaysRemaining: z.number().int().min(0).max(365).optional().describe('for a grace mode: the days left as Manager or SSA shows them'),
 });
@@ -20,7 +23,7 @@ const assertionBody = z.strictObject({
  * one node with its changes of mode and their evidence, and assertions a person makes. 404 when the licence engine
  * is not running.
  */
-export function licenceRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+export function licenceRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAsyncZod {
   return async (app) => {
     const engine = (): LicenceEngine => {
       if (!deps.licence) throw new CodedError('IPO_ERR_NOT_FOUND', 'the licence engine is not running');
@@ -42,8 +45,19 @@ export function licenceRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.post('/api/v1/licences/:nodeId/assertions', { schema: { params: nodeParams, body: assertionBody } }, async (request, reply) => {
       const licence = engine();
-      const { mode, user, note, graceDaysRemaining } = request.body;
+      const { mode, user: typed, note, graceDaysRemaining } = request.body;
+      const principal = principalOf(request);
+      const user = actorName(principal, typed, 'body/user');
       const result = licence.assertMode(request.params.nodeId, mode, { user, note: note ?? null, graceDaysRemaining });
+      if (result.transition) {
+        audit.recordQuietly({
+          actor: { ...principal, name: user },
+          action: 'licence.assert',
+          target: `node:${request.params.nodeId}`,
+          detail: { mode: result.transition.toMode, track: result.transition.track, ...(note ? { note } : {}) },
+          remoteAddress: request.ip,
+        });
+      }
       const row = deps.fleet.node(request.params.nodeId)!;
       reply.code(result.transition ? 201 : 200);
       return { licence: licenceNodeView(licence, row, deps.now()), transition: result.transition && serialiseLicenceTransition(result.transition) };

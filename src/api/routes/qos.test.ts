@@ -56,6 +56,7 @@ test('GET /api/v1/qos/calls: "extension 201 sounded bad this afternoon" in one r
   const all = (await app.inject('/api/v1/qos/calls?site=hq')).json().calls;
   assert.equal(all.length, 3);
   assert.deepEqual((await app.inject('/api/v1/qos/calls?site=elsewhere')).json().calls, []);
+  assert.deepEqual((await app.inject('/api/v1/qos/calls?trunk=line-5')).json().calls.map((c: { id: number }) => c.id), [bad.id]);
   assert.deepEqual((await app.inject('/api/v1/qos/calls?node=hq-primary&poor=false&limit=1')).json().calls.map((c: { extension: string }) => c.extension), ['202']);
   const page = (await app.inject('/api/v1/qos/calls?limit=2')).json();
   assert.ok(page.nextBefore);

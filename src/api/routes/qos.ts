@@ -22,6 +22,7 @@ const where = {
 
 const callFilters = z.strictObject({
   extension: z.string().min(1).optional(),
+  trunk: z.string().min(1).optional().describe('the trunk as call records name it'),
   ...where,
   from: time.optional().describe('epoch ms or ISO 8601: calls still running at or after it'),
   to: time.optional().describe('epoch ms or ISO 8601: calls started before it'),
@@ -54,6 +55,7 @@ export function qosRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       const nodeIds = nodeFilter(deps, q);
       const calls = deps.store.listQosCalls({
         ...(q.extension !== undefined && { extension: q.extension }),
+        ...(q.trunk !== undefined && { trunk: q.trunk }),
         ...(nodeIds !== undefined && { nodeIds }),
         ...(q.from !== undefined && { from: q.from }),
         ...(q.to !== undefined && { to: q.to }),

@@ -42,6 +42,29 @@ test('GET /api/v1/resiliency: the open incident with what took over, durations a
   assert.equal(hq.nodes.find((n: { nodeId: string }) => n.nodeId === 'hq-primary').servedBy[0].by, 'hq-secondary');
 });
 
+test('GET /api/v1/resiliency: a line down and a Voicemail Pro failover show in the site state; closed incidents keep their timeline', async (t) => {
+  const { app, h } = await setup(t);
+  const link = { nodeId: 'branch-exp', sourceAddress: '10.0.1.10', source: 'snmp', collector: 'snmp', code: 'snmp.ipo.link', entity: { kind: 'link', id: 'HQ Primary' }, category: 'Generic', alarmKey: '', text: 'Link HQ Primary' } as const;
+  h.feed({ ...link, severity: 'major' });
+  h.feed({ nodeId: 'hq-primary', sourceAddress: '10.0.0.10', source: 'snmp', collector: 'snmp', code: 'snmp.ipo.app', entity: { kind: 'application', id: 'voice-mail', name: 'voiceMail' }, category: 'Applications', severity: 'major', alarmKey: '', text: 'Application failure: voiceMail' });
+  const body = (await app.inject({ method: 'GET', url: '/api/v1/resiliency?site=hq' })).json();
+  assert.deepEqual(body.incidents.map((i: { kind: string }) => i.kind).sort(), ['link', 'service']);
+  const service = body.incidents.find((i: { kind: string }) => i.kind === 'service');
+  assert.equal(service.service, 'voicemail');
+  assert.equal(service.takenOverText, 'Voicemail Pro -> HQ Secondary');
+  const [hq] = body.sites;
+  assert.deepEqual(hq.linesDown.map((l: { nodeId: string; peerId: string }) => `${l.nodeId}-${l.peerId}`), ['branch-exp-hq-primary']);
+  const primary = hq.nodes.find((n: { nodeId: string }) => n.nodeId === 'hq-primary');
+  assert.equal(primary.state, 'up');
+  assert.deepEqual(primary.servedBy, [{ service: 'voicemail', by: 'hq-secondary' }]);
+
+  h.feed({ ...link, severity: 'cleared', raisesAlarm: false });
+  h.advance(5 * 60_000);
+  const closed = (await app.inject({ method: 'GET', url: '/api/v1/resiliency?open=false' })).json();
+  assert.deepEqual(closed.incidents[0].timeline.map((e: { kind: string }) => e.kind), ['link-down', 'link-up', 'closed']);
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/resiliency?site=elsewhere' })).json(), { incidents: [], sites: [] });
+});
+
 test('GET /api/v1/resiliency answers 404 when the engine is not running', async (t) => {
   const { app } = await setup(t, false);
   const response = await app.inject({ method: 'GET', url: '/api/v1/resiliency' });

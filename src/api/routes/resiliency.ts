@@ -9,14 +9,23 @@ export function resiliencyRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/v1/resiliency',
-      { schema: { querystring: z.strictObject({ open: z.enum(['true', 'false']).optional().describe('only open (true) or closed (false) incidents'), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
+      {
+        schema: {
+          querystring: z.strictObject({
+            open: z.enum(['true', 'false']).optional().describe('only open (true) or closed (false) incidents'),
+            site: z.string().min(1).max(200).optional().describe('only this site (its id): incidents and state'),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
       async (request) => {
         const engine = deps.resiliency;
         if (!engine) throw new CodedError('IPO_ERR_NOT_FOUND', 'the resiliency engine is not running');
         const now = deps.now();
-        const { open, limit } = request.query;
-        const incidents = engine.list().filter((i) => open === undefined || (i.closedAt === null) === (open === 'true'));
-        return { incidents: incidents.slice(0, limit).map((i) => incidentView(deps.fleet, i, now)), sites: siteStates(deps.fleet, engine.open()) };
+        const { open, site, limit } = request.query;
+        const incidents = engine.list().filter((i) => (open === undefined || (i.closedAt === null) === (open === 'true')) && (site === undefined || i.siteId === site));
+        const sites = siteStates(deps.fleet, engine.open()).filter((s) => site === undefined || s.siteId === site);
+        return { incidents: incidents.slice(0, limit).map((i) => incidentView(deps.fleet, i, now)), sites };
       },
     );
   };

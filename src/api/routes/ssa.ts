@@ -39,6 +39,8 @@ export function ssaRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       {
         bodyLimit: SSA_BODY_LIMIT_BYTES,
         schema: { querystring: query },
+        // The collector checks its own tokens (collectors.ssa.tokens) below, not server.auth's.
+        config: { public: true },
         // Before the body is read: an unauthorised caller cannot make us read 10 MB.
         onRequest: async (request, reply) => {
           const refusal = deps.ssaIngest ? deps.ssaIngest.authorise(request.headers.authorization) : new CodedError('IPO_ERR_NOT_FOUND', 'the SSA collector is not wired in');

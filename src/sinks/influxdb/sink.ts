@@ -15,6 +15,7 @@ import { SpoolSender, type SendResult } from './sender.js';
 import { createInfluxSinkMetrics, type InfluxSinkMetrics } from './sink-metrics.js';
 import { Spool } from './spool.js';
 import { SpoolAlarm } from './spool-alarm.js';
+import { SpoolWriteAlarm } from './spool-write-alarm.js';
 import type { LineWriter } from './writer.js';
 
 export interface InfluxSinkDeps {
@@ -47,6 +48,7 @@ export class InfluxSink {
   private readonly sender: SpoolSender;
   private readonly metrics: InfluxSinkMetrics;
   private readonly alarm: SpoolAlarm;
+  private readonly writeAlarm = new SpoolWriteAlarm();
   private readonly timers: NodeJS.Timeout[] = [];
   private unsentLines = 0;
   private started = false;
@@ -111,9 +113,16 @@ export class InfluxSink {
       this.metrics.spooled.inc({}, lines.length);
     } catch (error) {
       this.metrics.dropped.inc({ reason: 'spool-error' }, lines.length);
-      this.deps.log.error({ err: error, lines: lines.length }, 'cannot write to the InfluxDB spool; these points are lost');
+      const raised = this.writeAlarm.failed(error, lines.length, this.deps.clock.now());
+      // Logged once per failure period (the alarm says it); a full disk must not flood the log either.
+      if (raised) {
+        this.deps.log.error({ err: error, lines: lines.length }, 'cannot write to the InfluxDB spool; points are lost until it is writable again');
+        this.report(raised);
+      }
       return;
     }
+    const recovered = this.writeAlarm.succeeded(this.deps.clock.now());
+    if (recovered) this.report(recovered);
     const dropped = this.spool.droppedLines - before;
     if (dropped > 0) {
       this.metrics.dropped.inc({ reason: 'spool-full' }, dropped);
@@ -189,6 +198,11 @@ export class InfluxSink {
     // A raise and its clear before start() cancel out; the latest state is what counts.
     if (!this.started) this.heldAlarm = this.heldAlarm && event.severity === 'cleared' ? null : event;
     else this.offer(event);
+  }
+
+  /** The write alarm: offered now when running; before start() nothing is written, so it cannot fire then. */
+  private report(event: FleetEvent): void {
+    if (this.started) this.offer(event);
   }
 
   private offer(event: FleetEvent): void {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeBatch, parseSegment, segmentFirstSeq, segmentName, type SpooledBatch } from './spool-format.js';
 
@@ -76,7 +76,12 @@ export class Spool {
       this.fd = openSync(current.file, 'a');
       this.segments.push(current);
     }
-    writeSync(this.fd, text);
+    try {
+      writeAll(this.fd, Buffer.from(text));
+    } catch (error) {
+      this.undoAppend(current, seq);
+      throw error;
+    }
     current.lastSeq = seq;
     current.bytes += bytes;
     current.lines += lines.length;
@@ -106,9 +111,7 @@ export class Spool {
   ack(seq: number): void {
     if (seq <= this.ackedSeq) return;
     this.ackedSeq = seq;
-    const path = join(this.options.dir, ACKED_FILE);
-    writeFileSync(`${path}.tmp`, String(seq));
-    renameSync(`${path}.tmp`, path);
+    this.writeAcked();
     while (this.segments.length > 0 && this.segments[0]!.lastSeq <= seq) {
       const segment = this.segments[0]!;
       if (segment === this.segments.at(-1)) {
@@ -128,6 +131,44 @@ export class Spool {
   close(): void {
     this.sync();
     this.closeCurrent();
+  }
+
+  /**
+   * Records the acknowledged sequence. On a full disk this fails, and the segments are deleted all the same: that is
+   * what frees the space. The cost is that a restart before the next successful write resends a few batches
+   * (harmless: InfluxDB overwrites a point with the same timestamp).
+   */
+  private writeAcked(): void {
+    const path = join(this.options.dir, ACKED_FILE);
+    try {
+      writeFileSync(`${path}.tmp`, String(this.ackedSeq));
+      renameSync(`${path}.tmp`, path);
+    } catch {
+      // Retried at the next acknowledgement.
+    }
+  }
+
+  /** A write that failed (ENOSPC, EIO) may have left part of the batch: cut it off so the segment stays readable. */
+  private undoAppend(current: Segment, seq: number): void {
+    this.nextSeq = seq;
+    try {
+      if (this.fd !== null) ftruncateSync(this.fd, current.bytes);
+    } catch {
+      // The torn tail is skipped (and reported) when the segment is read back.
+    }
+    if (current.bytes === 0) {
+      // A segment opened for this batch: nothing of it is wanted.
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = null;
+      this.dirty = false;
+      this.currentBatches = [];
+      this.segments.pop();
+      try {
+        unlinkSync(current.file);
+      } catch {
+        // Recovery drops empty segments.
+      }
+    }
   }
 
   private batchesOf(segment: Segment): SpooledBatch[] {
@@ -191,6 +232,16 @@ export class Spool {
       });
     }
     this.nextSeq = lastSeq + 1;
+  }
+}
+
+/** write(2) may take part of a buffer when the disk fills up; the next call then fails with ENOSPC. */
+function writeAll(fd: number, buffer: Buffer): void {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const written = writeSync(fd, buffer, offset);
+    if (written <= 0) throw Object.assign(new Error('short write to the spool'), { code: 'EIO' });
+    offset += written;
   }
 }
 
