@@ -56,6 +56,11 @@ test('in Chromium: sign in at /login, a viewer sees no acknowledge control, an o
   assert.equal(await viewerPage.locator('form.ack').count(), 0, 'no acknowledge control for a viewer');
   assert.equal(await viewerPage.locator('header nav a[href="/audit"]').count(), 0, 'no Audit link for a viewer');
   assert.match(await viewerPage.locator('main').innerText(), /may view alarms but not acknowledge them/);
+  // Typing the admin page's address anyway gives a page that says why, in the UI shell.
+  const refusedPage = await viewerPage.goto(`${url}/audit`);
+  assert.equal(refusedPage?.status(), 403);
+  assert.match(await viewerPage.locator('main').innerText(), /This page needs the admin role; you are signed in as vera \(viewer\)/);
+  await viewerPage.goto(`${url}/alarms/${alarmId}`);
   // Posting the form anyway (with the viewer's cookie) is refused.
   const forged = await viewerPage.request.post(`${url}/alarms/${alarmId}/acknowledge`, { form: { note: 'sneaky' }, maxRedirects: 0 });
   assert.equal(forged.status(), 403);

@@ -3,6 +3,7 @@ import { CodedError } from '../../errors.js';
 import { sendError } from '../send-error.js';
 import type { AuthRuntime } from './auth-runtime.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
+import { renderForbiddenPage } from '../../web/forbidden-page.js';
 import { OPEN_PRINCIPAL, roleAllows, type Principal, type Role } from './principal.js';
 
 /** Paths never counted by the global request limit: static files and the health probe. */
@@ -46,6 +47,8 @@ export function authHook(runtime: AuthRuntime): onRequestAsyncHookHandler {
     const need: Role = config.minRole ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'operator');
     if (!roleAllows(principal.role, need)) {
       runtime.metrics.refused.inc({ reason: 'forbidden' });
+      // A page opened in the browser gets a page in the UI shell; the API and forms keep the coded JSON error.
+      if (request.method === 'GET' && !isApiPath(request.url)) return reply.code(403).type('text/html; charset=utf-8').send(renderForbiddenPage(principal, need));
       return sendError(reply, new CodedError('IPO_ERR_FORBIDDEN', `${request.method} ${request.routeOptions.url ?? request.url} needs the ${need} role; ${principal.name} is ${principal.role}`));
     }
   };

@@ -15,7 +15,10 @@ test('/audit: a viewer and an operator are refused; an admin sees the acknowledg
   for (const cookie of [viewer, operator]) {
     const refused = await app.inject({ url: '/audit', headers: { cookie } });
     assert.equal(refused.statusCode, 403);
-    assert.equal(refused.json().error.code, 'IPO_ERR_FORBIDDEN');
+    assert.match(refused.headers['content-type'] as string, /^text\/html/);
+    assert.match(refused.body, /This page needs the <strong>admin<\/strong> role; you are signed in as (vera|olivia)/);
+    const api = await app.inject({ url: '/api/v1/audit', headers: { cookie } });
+    assert.equal(api.json().error.code, 'IPO_ERR_FORBIDDEN', 'the API keeps its coded JSON error');
     const alarms = await app.inject({ url: '/alarms', headers: { cookie } });
     assert.doesNotMatch(alarms.body, /href="\/audit"/, 'no Audit link for non-admins');
   }
