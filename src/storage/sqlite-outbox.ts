@@ -32,7 +32,10 @@ export class SqliteOutbox {
       `INSERT INTO notifications (alarm_id, transition_id, at, kind, severity, category, node_id, status, reason, attempts, updated_at)
        VALUES (@alarm_id, @transition_id, @at, @kind, @severity, @category, @node_id, @status, @reason, @attempts, @updated_at)`,
     );
-    this.byAlarmStmt = db.prepare<[number, number], NotificationRow>('SELECT * FROM notifications WHERE alarm_id = ? ORDER BY id DESC LIMIT ?');
+    // Status filtered in SQL, before the LIMIT: filtering the fetched rows afterwards returned fewer than `limit`.
+    this.byAlarmStmt = db.prepare<{ alarm_id: number; status: string | null; limit: number }, NotificationRow>(
+      'SELECT * FROM notifications WHERE alarm_id = @alarm_id AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit',
+    );
     this.byStatusStmt = db.prepare<[string, number], NotificationRow>('SELECT * FROM notifications WHERE status = ? ORDER BY id DESC LIMIT ?');
     this.allStmt = db.prepare<[number], NotificationRow>('SELECT * FROM notifications ORDER BY id DESC LIMIT ?');
   }
@@ -57,7 +60,7 @@ export class SqliteOutbox {
   list(query: NotificationQuery): Notification[] {
     const rows =
       query.alarmId !== undefined
-        ? this.byAlarmStmt.all(query.alarmId, query.limit).filter((row) => query.status === undefined || row.status === query.status)
+        ? this.byAlarmStmt.all({ alarm_id: query.alarmId, status: query.status ?? null, limit: query.limit })
         : query.status !== undefined
           ? this.byStatusStmt.all(query.status, query.limit)
           : this.allStmt.all(query.limit);

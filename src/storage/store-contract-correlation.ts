@@ -41,6 +41,15 @@ export function correlationContract(makeStore: MakeStore): void {
     assert.deepEqual(store.listNotifications({ alarmId: alarm.id, status: 'held', limit: 10 }), [held]);
   });
 
+  it('applies the limit after the alarm and status filters', (t) => {
+    const store = freshStore(t, makeStore);
+    const alarm = store.insertAlarm(makeAlarm());
+    const base = { alarmId: alarm.id, transitionId: null, kind: 'raised' as const, severity: 'major' as const, category: 'Generic' as const, nodeId: 'node-a', attempts: 0 };
+    const held = store.insertNotification({ ...base, at: T0, status: 'held', reason: 'silenced', updatedAt: T0 });
+    store.insertNotification({ ...base, at: T0 + MINUTE, status: 'pending', reason: 'ready', updatedAt: T0 + MINUTE });
+    assert.deepEqual(store.listNotifications({ alarmId: alarm.id, status: 'held', limit: 1 }), [held]);
+  });
+
   it('stores silences; lists those not ended or cancelled; cancels once', (t) => {
     const store = freshStore(t, makeStore);
     const base = { kind: 'silence' as const, matchers: { nodeId: 'node-a' }, createdBy: 'bob', createdAt: T0, comment: 'c', cancelledAt: null, cancelledBy: null };
