@@ -19,7 +19,7 @@ export class WhereBuilder {
   }
 
   /** A list of ids binds as one JSON array, so a list of any length (or none) keeps one SQL shape. */
-  addInList(column: string, values: readonly string[]): void {
+  addInList(column: string, values: readonly (string | number)[]): void {
     this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
   }
 

@@ -13,6 +13,8 @@ import type {
   OutboundMessage,
 } from '../../notifiers/delivery.js';
 import { OPEN_DELIVERY_STATUSES, TOLD_DELIVERY_STATUSES } from '../../notifiers/delivery.js';
+import { WhereBuilder } from './query-sql.js';
+import { statementCache } from './statement-cache.js';
 import { deliveryFromRow, messageFromRow, messageToRow, notificationFromRow, type DeliveryRow, type MessageRow, type NotificationRow } from './delivery-rows.js';
 
 const json = (values: readonly (string | number)[]) => JSON.stringify(values);
@@ -25,9 +27,10 @@ const TOLD = json(TOLD_DELIVERY_STATUSES);
  */
 export class SqliteDeliveries implements NotifierOutbox {
   private readonly stmts;
-  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  private readonly prepared: (sql: string) => BetterSqlite3.Statement;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database) {
+    this.prepared = statementCache(db);
     this.stmts = {
       pending: db.prepare<[number], NotificationRow>("SELECT * FROM notifications WHERE status = 'pending' ORDER BY id LIMIT ?"),
       told: db.prepare<[number, string, string], { profile: string }>(
@@ -119,14 +122,12 @@ export class SqliteDeliveries implements NotifierOutbox {
   }
 
   listDeliveries(query: DeliveryQuery): Delivery[] {
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    if (query.notifier !== undefined) (where.push('notifier = ?'), params.push(query.notifier));
-    if (query.profile !== undefined) (where.push('profile = ?'), params.push(query.profile));
-    if (query.statuses !== undefined) (where.push('status IN (SELECT value FROM json_each(?))'), params.push(json(query.statuses)));
-    if (query.notificationIds !== undefined) (where.push('notification_id IN (SELECT value FROM json_each(?))'), params.push(json(query.notificationIds)));
-    const sql = `SELECT * FROM notification_deliveries${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-    return this.all<DeliveryRow>(sql, [...params, query.limit]).map(deliveryFromRow);
+    const where = new WhereBuilder();
+    if (query.notifier !== undefined) where.add('notifier = ?', query.notifier);
+    if (query.profile !== undefined) where.add('profile = ?', query.profile);
+    if (query.statuses !== undefined) where.addInList('status', query.statuses);
+    if (query.notificationIds !== undefined) where.addInList('notification_id', query.notificationIds);
+    return this.all<DeliveryRow>(`SELECT * FROM notification_deliveries${where.sql()} ORDER BY id LIMIT ?`, [...where.params, query.limit]).map(deliveryFromRow);
   }
 
   setDeliveryStatus(ids: readonly number[], status: DeliveryStatus, reason: string, at: number): void {
@@ -149,17 +150,15 @@ export class SqliteDeliveries implements NotifierOutbox {
   }
 
   listMessages(query: MessageQuery): OutboundMessage[] {
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    if (query.ids !== undefined) (where.push('id IN (SELECT value FROM json_each(?))'), params.push(json(query.ids)));
-    if (query.notifier !== undefined) (where.push('notifier = ?'), params.push(query.notifier));
-    if (query.profile !== undefined) (where.push('profile = ?'), params.push(query.profile));
-    if (query.groupKey !== undefined) (where.push('group_key = ?'), params.push(query.groupKey));
-    if (query.status !== undefined) (where.push('status = ?'), params.push(query.status));
-    if (query.kinds !== undefined) (where.push('kind IN (SELECT value FROM json_each(?))'), params.push(json(query.kinds)));
-    if (query.since !== undefined) (where.push('created_at >= ?'), params.push(query.since));
-    const sql = `SELECT * FROM notification_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return this.all<MessageRow>(sql, [...params, query.limit]).map(messageFromRow);
+    const where = new WhereBuilder();
+    if (query.ids !== undefined) where.addInList('id', query.ids);
+    if (query.notifier !== undefined) where.add('notifier = ?', query.notifier);
+    if (query.profile !== undefined) where.add('profile = ?', query.profile);
+    if (query.groupKey !== undefined) where.add('group_key = ?', query.groupKey);
+    if (query.status !== undefined) where.add('status = ?', query.status);
+    if (query.kinds !== undefined) where.addInList('kind', query.kinds);
+    if (query.since !== undefined) where.add('created_at >= ?', query.since);
+    return this.all<MessageRow>(`SELECT * FROM notification_messages${where.sql()} ORDER BY id DESC LIMIT ?`, [...where.params, query.limit]).map(messageFromRow);
   }
 
   recordAttempt(messageId: number, outcome: AttemptOutcome): void {
@@ -192,13 +191,8 @@ export class SqliteDeliveries implements NotifierOutbox {
     for (const { id } of this.stmts.notificationsOf.all(json(ids))) this.stmts.settle.run({ id, at, open: OPEN });
   }
 
-  private all<R>(sql: string, params: Array<string | number>): R[] {
-    let statement = this.cache.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.cache.set(sql, statement);
-    }
-    return statement.all(...params) as R[];
+  private all<R>(sql: string, params: unknown[]): R[] {
+    return this.prepared(sql).all(...params) as R[];
   }
 }
 

@@ -3,6 +3,8 @@ import type { QosCall, QosCallQuery, QosSample, QosSummary, QosSummaryRow, QosTr
 import type { QosCallUpdate, QosRepository, QosTrapMatch } from '../qos/qos-repository.js';
 import { qosCallFromRow, qosCallToRow, qosSampleFromRow, qosSampleToRow, thresholdsToText, type QosCallRow, type QosSampleRow } from './qos-rows.js';
 import { qosCallQuerySql, qosSummarySql, type QosSql } from './qos-query-sql.js';
+import { drainInBatches } from './sqlite-retention.js';
+import { statementCache } from './statement-cache.js';
 
 /** Calls deleted per retention statement: each call takes its samples along (ON DELETE CASCADE). */
 const RETENTION_BATCH = 1000;
@@ -33,9 +35,10 @@ export class SqliteQos implements QosRepository {
   private readonly trapByExtensionStmt;
   private readonly windowStmt;
   private readonly retentionStmt;
-  private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
+  private readonly prepared: (sql: string) => BetterSqlite3.Statement;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database) {
+    this.prepared = statementCache(db);
     const columns = Object.keys(qosCallToRow(EMPTY_CALL));
     this.insertCallStmt = db.prepare<Omit<QosCallRow, 'id'>>(
       `INSERT INTO qos_calls (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
@@ -153,21 +156,11 @@ export class SqliteQos implements QosRepository {
   }
 
   applyQosRetention(before: number): number {
-    let total = 0;
-    for (;;) {
-      const { changes } = this.retentionStmt.run(before, RETENTION_BATCH);
-      total += changes;
-      if (changes < RETENTION_BATCH) return total;
-    }
+    return drainInBatches(this.retentionStmt, before, RETENTION_BATCH);
   }
 
   private all<R>({ sql, params }: QosSql): R[] {
-    let statement = this.queryStmts.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.queryStmts.set(sql, statement);
-    }
-    return statement.all(params) as R[];
+    return this.prepared(sql).all(params) as R[];
   }
 }
 

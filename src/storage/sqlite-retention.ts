@@ -16,16 +16,18 @@ export function prepareRetention(db: BetterSqlite3.Database, batch = RETENTION_B
   const deleteAlarms = db.prepare(
     `DELETE FROM alarms WHERE id IN (SELECT id FROM alarms WHERE state = 'cleared' AND cleared_at < ? LIMIT ?)`,
   );
-  const drain = (statement: BetterSqlite3.Statement, cutoff: number): number => {
-    let total = 0;
-    for (;;) {
-      const { changes } = statement.run(cutoff, batch);
-      total += changes;
-      if (changes < batch) return total;
-    }
-  };
   return (policy, now) => {
     const cutoffs = retentionCutoffs(policy, now);
-    return { events: drain(deleteEvents, cutoffs.events), alarms: drain(deleteAlarms, cutoffs.clearedAlarms) };
+    return { events: drainInBatches(deleteEvents, cutoffs.events, batch), alarms: drainInBatches(deleteAlarms, cutoffs.clearedAlarms, batch) };
   };
+}
+
+/** Runs a `DELETE … WHERE id IN (SELECT … < ? LIMIT ?)` statement until a batch comes back short; returns the rows removed. */
+export function drainInBatches(statement: BetterSqlite3.Statement, cutoff: number, batch: number): number {
+  let total = 0;
+  for (;;) {
+    const { changes } = statement.run(cutoff, batch);
+    total += changes;
+    if (changes < batch) return total;
+  }
 }

@@ -12,6 +12,7 @@ import { migrate } from './migrations.js';
 import { alarmQuerySql } from './alarm-query-sql.js';
 import { eventQuerySql } from './event-query-sql.js';
 import type { QuerySql } from './query-sql.js';
+import { statementCache } from './statement-cache.js';
 import {
   alarmFromRow,
   alarmToRow,
@@ -95,7 +96,7 @@ export class SqliteStore implements Store {
   private readonly audit: SqliteAudit;
   /** Resiliency incidents (ResiliencyRepository), delegated below. */
   private readonly resiliency: SqliteResiliency;
-  private readonly queryStmts = new Map<string, BetterSqlite3.Statement>();
+  private readonly prepared: (sql: string) => BetterSqlite3.Statement;
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   private readonly retention: ApplyRetention;
 
@@ -159,6 +160,7 @@ export class SqliteStore implements Store {
     // and if it throws only its own writes are undone before the error reaches the outer fn.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.retention = prepareRetention(db, options.retentionBatch);
+    this.prepared = statementCache(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -315,11 +317,6 @@ export class SqliteStore implements Store {
   }
 
   private all<R>({ sql, params }: QuerySql): R[] {
-    let statement = this.queryStmts.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.queryStmts.set(sql, statement);
-    }
-    return statement.all(...params) as R[];
+    return this.prepared(sql).all(...params) as R[];
   }
 }
