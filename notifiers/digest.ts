@@ -1,5 +1,5 @@
 import type { Brake } from './brake.js';
-import { itemsOf, queueMessage, type DispatchContext } from './dispatch-context.js';
+import { itemsOf, queueMessage, type AlarmReads, type DispatchContext } from './dispatch-context.js';
 import type { DispatchProfile } from './message-renderer.js';
 
 /** More than any storm we plan for; what is beyond it goes in the next digest. */
@@ -10,7 +10,7 @@ const MAX_DIGEST_DELIVERIES = 200_000;
  * them all (worst first, counted by customer/site and category) and carries
  * every held delivery, so each ends `sent` with the digest — none lost.
  */
-export function sendDigestIfDue(ctx: DispatchContext, profile: DispatchProfile, brake: Brake, now: number): boolean {
+export function sendDigestIfDue(ctx: DispatchContext, profile: DispatchProfile, brake: Brake, now: number, reads?: AlarmReads): boolean {
   const due = brake.digestDueAt();
   if (due === null || due > now) return false;
   const held = ctx.store.listDeliveries({ notifier: ctx.notifier, profile: profile.id, statuses: ['suppressed-by-brake'], limit: MAX_DIGEST_DELIVERIES });
@@ -18,7 +18,7 @@ export function sendDigestIfDue(ctx: DispatchContext, profile: DispatchProfile, 
     brake.digestSent();
     return false;
   }
-  const items = itemsOf(ctx, held);
+  const items = itemsOf(ctx, held, reads);
   const rendered = ctx.render.digest(profile, {
     items,
     changeCount: held.length,

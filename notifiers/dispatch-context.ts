@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Alarm } from '../src/correlation/alarm.js';
-import { alarmLinks } from '../src/correlation/alarm-links.js';
+import { alarmLinks, type AlarmLinks } from '../src/correlation/alarm-links.js';
 import type { FleetIndex } from '../src/fleet/fleet-index.js';
 import type { Counter } from '../src/metrics/registry.js';
 import type { Store } from '../src/storage/store.js';
@@ -22,17 +22,38 @@ export interface DispatchContext {
   messages: Counter;
 }
 
+/**
+ * Alarms and their deep links as read during one dispatcher step: an alarm in several profiles' groups (and in their
+ * digests) is read, and its links looked up, once. Only for one synchronous step; nothing in it changes alarms.
+ */
+export class AlarmReads {
+  private readonly alarms = new Map<number, Alarm | null>();
+  private readonly links = new Map<number, AlarmLinks>();
+
+  constructor(private readonly store: Store) {}
+
+  alarm(id: number): Alarm | null {
+    if (!this.alarms.has(id)) this.alarms.set(id, this.store.getAlarm(id));
+    return this.alarms.get(id)!;
+  }
+
+  linksOf(alarm: Alarm): AlarmLinks {
+    let links = this.links.get(alarm.id);
+    if (!links) this.links.set(alarm.id, (links = alarmLinks(this.store, alarm)));
+    return links;
+  }
+}
+
 /** One item per alarm, its changes oldest first, its deep links; deliveries of alarms that no longer exist are left out. */
-export function itemsOf(ctx: DispatchContext, deliveries: readonly PendingDelivery[], alarms: Map<number, Alarm | null> = new Map()): AlarmItem[] {
+export function itemsOf(ctx: DispatchContext, deliveries: readonly PendingDelivery[], reads = new AlarmReads(ctx.store)): AlarmItem[] {
   const byAlarm = new Map<number, PendingDelivery[]>();
   for (const d of deliveries) byAlarm.set(d.alarmId, [...(byAlarm.get(d.alarmId) ?? []), d]);
   const items: AlarmItem[] = [];
   for (const [alarmId, ds] of byAlarm) {
-    if (!alarms.has(alarmId)) alarms.set(alarmId, ctx.store.getAlarm(alarmId));
-    const alarm = alarms.get(alarmId);
+    const alarm = reads.alarm(alarmId);
     if (!alarm) continue;
     const changes = ds.sort((a, b) => a.at - b.at || a.id - b.id).map((d) => ({ kind: d.kind, at: d.at, severity: d.severity }));
-    items.push({ alarm, place: placeOf(alarm, ctx.fleet), changes, links: alarmLinks(ctx.store, alarm) });
+    items.push({ alarm, place: placeOf(alarm, ctx.fleet), changes, links: reads.linksOf(alarm) });
   }
   return items;
 }

@@ -3,7 +3,7 @@ import type { RecurringWindow } from '../src/correlation/recurring-window.js';
 import { Brake } from './brake.js';
 import type { Delivery, NewDelivery } from './delivery.js';
 import { sendDigestIfDue } from './digest.js';
-import { itemsOf, queueMessage, type DispatchContext } from './dispatch-context.js';
+import { AlarmReads, itemsOf, queueMessage, type DispatchContext } from './dispatch-context.js';
 import { holdAtFlush, type HoldSources } from './flush-holds.js';
 import { groupKey, groupLabel } from './group-key.js';
 import { nextFlushAt, type GroupTiming } from './group-timing.js';
@@ -78,8 +78,9 @@ export class Dispatcher {
   /** One pass: claim new rows, send due groups, reminders and digests, summaries of ended maintenance windows. */
   step(now: number): void {
     this.fanOut(now);
-    this.flushDue(now);
-    for (const profile of this.options.profiles) sendDigestIfDue(this.ctx, profile, this.brakes.get(profile.id)!, now);
+    const reads = new AlarmReads(this.ctx.store);
+    this.flushDue(now, reads);
+    for (const profile of this.options.profiles) sendDigestIfDue(this.ctx, profile, this.brakes.get(profile.id)!, now, reads);
     const from = this.maintenanceCheckedAt ?? now - MAINTENANCE_LOOKBACK_MS;
     this.maintenanceCheckedAt = now;
     if (from < now) queueMaintenanceSummaries(this.ctx, this.options.profiles, endedWindows(this.ctx, this.options.maintenanceWindows(), from, now), now);
@@ -156,7 +157,7 @@ export class Dispatcher {
     }
   }
 
-  private flushDue(now: number): void {
+  private flushDue(now: number, reads: AlarmReads): void {
     const due: Array<[number, Group]> = [];
     for (const [id, group] of this.groups) {
       // Group wait counts from the transition itself, so a slow claim or a restart does not lengthen it.
@@ -167,16 +168,16 @@ export class Dispatcher {
     }
     // Oldest first, so under the brake the first problems of a storm are the ones mailed one by one.
     for (const [, group] of due.sort((a, b) => a[0] - b[0])) {
-      if (group.pending.length > 0) this.flush(group, now);
+      if (group.pending.length > 0) this.flush(group, now, reads);
       else this.remind(group, now);
     }
   }
 
-  private flush(group: Group, now: number): void {
+  private flush(group: Group, now: number, reads: AlarmReads): void {
     const deliveries = group.pending.sort((a, b) => a.id - b.id);
     group.pending = [];
     try {
-      this.flushInTransaction(group, deliveries, now);
+      this.flushInTransaction(group, deliveries, now, reads);
     } catch (error) {
       group.pending = deliveries; // the store rolled back to `grouped`: try again next step
       throw error;
@@ -184,14 +185,12 @@ export class Dispatcher {
   }
 
   /** Holds what became inhibited or silenced, then one message or the brake, all in one transaction. */
-  private flushInTransaction(group: Group, deliveries: PendingDelivery[], now: number): void {
+  private flushInTransaction(group: Group, deliveries: PendingDelivery[], now: number, reads: AlarmReads): void {
     const { store, notifier } = this.ctx;
-    const alarms = new Map<number, Alarm | null>();
     const send: PendingDelivery[] = [];
     store.transaction(() => {
       for (const d of deliveries) {
-        if (!alarms.has(d.alarmId)) alarms.set(d.alarmId, store.getAlarm(d.alarmId));
-        const alarm = alarms.get(d.alarmId);
+        const alarm = reads.alarm(d.alarmId);
         const hold = !alarm ? { status: 'not-in-profile' as const, reason: 'the alarm no longer exists (removed by retention)' } : d.kind !== 'cleared' ? holdAtFlush(alarm, placeOf(alarm, this.ctx.fleet), now, this.options) : null;
         if (hold) {
           store.setDeliveryStatus([d.id], hold.status, hold.reason, now);
@@ -202,7 +201,7 @@ export class Dispatcher {
       const orphans = new Set(send.filter((d) => d.kind === 'cleared' && !store.profilesTold(notifier, d.alarmId).includes(d.profile)));
       if (orphans.size > 0) store.setDeliveryStatus([...orphans].map((d) => d.id), 'not-in-profile', `profile ${group.profile.id} was never told this alarm was firing (its firing notice was held), so no resolved notice`, now);
       const told = send.filter((d) => !orphans.has(d));
-      const items = itemsOf(this.ctx, told, alarms);
+      const items = itemsOf(this.ctx, told, reads);
       if (items.length === 0) return;
       group.lastFlushAt = now;
       for (const item of items) (isResolved(item) ? group.firing.delete(item.alarm.id) : group.firing.add(item.alarm.id));

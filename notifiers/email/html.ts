@@ -1,7 +1,7 @@
-/** Alarm texts come from devices and syslog senders: everything put into HTML is escaped. */
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../../src/web/html.js';
+
+// Alarm texts come from devices and syslog senders: everything put into HTML is escaped, as on the web UI's pages.
+export { escapeHtml };
 
 /** Only http(s) links become anchors; anything else is shown as text. */
 export function link(url: string, label = url): string {

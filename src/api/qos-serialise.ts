@@ -1,8 +1,7 @@
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { QosCall, QosSample, QosSummaryRow } from '../qos/qos-call.js';
-import { nodeRef } from './serialise.js';
+import { iso, nodeRef } from './serialise.js';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const round = (n: number | null, digits = 2): number | null => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 /** A call record as the API shows it: times in ISO 8601, figures rounded, the node with its site and customer. */

@@ -1,6 +1,5 @@
 import type { Delivery, OutboundMessage } from '../../notifiers/delivery.js';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+import { iso } from './serialise.js';
 
 /** A message as the API shows it: where it stands, not its body. */
 export function serialiseMessage(message: OutboundMessage) {

@@ -5,7 +5,8 @@ import type { UnmatchedCluster } from '../storage/store.js';
 import type { StoredEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 
-const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+/** A time as the API shows it: ISO 8601 UTC, or null when there is none. */
+export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 /** The node an alarm or event belongs to, as the API shows it (null for unknown sources). */
 export function nodeRef(fleet: FleetIndex, nodeId: string | null) {

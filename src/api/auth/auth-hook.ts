@@ -5,6 +5,7 @@ import type { AuthRuntime } from './auth-runtime.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
 import { renderForbiddenPage } from '../../web/forbidden-page.js';
 import { OPEN_PRINCIPAL, roleAllows, type Principal, type Role } from './principal.js';
+import { postedFromThisSite } from './same-site.js';
 
 /** Paths never counted by the global request limit: static files and the health probe. */
 const UNLIMITED_PREFIXES = ['/assets/', '/api/v1/health'];
@@ -40,11 +41,11 @@ export function authHook(runtime: AuthRuntime): onRequestAsyncHookHandler {
     if (config.public) return;
     if (!principal) return refuseUnauthenticated(runtime, request, reply);
     reply.header('cache-control', 'no-store');
-    if (principal.via === 'session' && !sameOrigin(request)) {
+    if (principal.via === 'session' && !isReadOnly(request) && !postedFromThisSite(request)) {
       runtime.metrics.refused.inc({ reason: 'cross-origin' });
       return sendError(reply, new CodedError('IPO_ERR_FORBIDDEN', 'a signed-in change must come from this site (the Origin header names another)'));
     }
-    const need: Role = config.minRole ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'operator');
+    const need: Role = config.minRole ?? (isReadOnly(request) ? 'viewer' : 'operator');
     if (!roleAllows(principal.role, need)) {
       runtime.metrics.refused.inc({ reason: 'forbidden' });
       // A page opened in the browser gets a page in the UI shell; the API and forms keep the coded JSON error.
@@ -74,27 +75,13 @@ function resolveQuietly(runtime: AuthRuntime, request: FastifyRequest): Principa
 
 function refuseUnauthenticated(runtime: AuthRuntime, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   runtime.metrics.refused.inc({ reason: 'unauthenticated' });
-  if (isApiPath(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+  if (isApiPath(request.url) || !isReadOnly(request)) {
     reply.header('www-authenticate', 'Bearer realm="ipo-observer"');
     return sendError(reply, new CodedError('IPO_ERR_UNAUTHORIZED', 'sign in at /login (or POST /api/v1/session), or send "Authorization: Bearer <token>"'));
   }
   return reply.code(302).header('location', `/login?next=${encodeURIComponent(request.url)}`).header('cache-control', 'no-store').send();
 }
 
-/**
- * SameSite=Strict already keeps the cookie off other sites' requests; this is the belt. Browsers say where a request
- * comes from in Sec-Fetch-Site, and in Origin — which is "null" under our Referrer-Policy: no-referrer, so only an
- * Origin naming another host counts against it.
- */
-function sameOrigin(request: FastifyRequest): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD') return true;
-  const site = request.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return false;
-  const origin = request.headers.origin;
-  if (origin === undefined || origin === 'null') return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+function isReadOnly(request: FastifyRequest): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
 }

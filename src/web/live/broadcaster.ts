@@ -48,6 +48,7 @@ export class LiveBroadcaster {
 
   /** The pipeline listener: one `alarms` frame per batch that touched any alarm. */
   onRecorded(recorded: readonly RecordedDecision[]): void {
+    if (this.clients.size === 0) return; // most batches: no page open, nothing to coalesce
     const changes = alarmChangesOf(recorded);
     if (changes.length > 0) this.publish('alarms', changes);
   }

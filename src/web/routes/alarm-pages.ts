@@ -1,16 +1,17 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf, roleAllows } from '../../api/auth/principal.js';
+import { postedFromThisSite } from '../../api/auth/same-site.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { acknowledgeAudited } from '../../audit/audited-acknowledge.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { serialiseAlarm } from '../../api/serialise.js';
 import { CodedError } from '../../errors.js';
+import type { FleetNodeRow } from '../../fleet/fleet-index.js';
 import { alarmDetailData } from '../alarm-detail-data.js';
 import { alarmListQuerySchema, filterAndSort, pageOf, SCAN_LIMIT, storeQueryFor } from '../alarm-list-query.js';
 import { renderAlarmPageBody } from '../alarm-page.js';
 import { renderAlarmsBody } from '../alarms-page.js';
 import { NO_SCRIPT_REFRESH_SECONDS, sendNotFoundPage, sendPage } from './page-shell.js';
-import { postedFromThisSite } from './same-site.js';
 
 const NOTE_MAX = 2000;
 const USER_MAX = 100;
@@ -23,6 +24,8 @@ const ERROR_TEXT: Record<string, (state: string) => string> = {
 
 /** /alarms (filters in the query string), /alarms/:id, and the acknowledge form's POST targets. */
 export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAsync {
+  // The filter form's choices: the fleet is fixed for the life of the process, so built once.
+  const places = placesOf(deps.fleet.nodes());
   return async (app) => {
     // Form posts are parsed by the root instance's parser (src/api/auth/form-body.ts, installed by installAuth).
     app.get('/alarms', async (request, reply) => {
@@ -33,8 +36,6 @@ export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAs
       const open = deps.store.listAlarms({ open: true, limit: SCAN_LIMIT });
       const bySeverity: Record<string, number> = {};
       for (const alarm of open) if (alarm.state === 'active') bySeverity[alarm.severity] = (bySeverity[alarm.severity] ?? 0) + 1;
-      const rowsOf = deps.fleet.nodes();
-      const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
       const body = renderAlarmsBody({
         alarms: rows.map((alarm) => serialiseAlarm(alarm, deps.fleet)),
         query,
@@ -43,11 +44,7 @@ export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAs
         pages,
         truncated: scanned.length >= SCAN_LIMIT,
         summary: { bySeverity, acknowledged: open.filter((a) => a.state === 'acknowledged').length, unknownSenders: open.filter((a) => a.nodeId === null).length },
-        places: {
-          customers: unique(rowsOf.map((r) => ({ id: r.customer.id, name: r.customer.name }))),
-          sites: unique(rowsOf.map((r) => ({ id: r.site.id, name: `${r.site.name} (${r.customer.name})` }))),
-          nodes: rowsOf.map((r) => ({ id: r.node.id, name: r.node.name })),
-        },
+        places,
       });
       return sendPage(request, reply, deps, { title: 'Alarms', section: 'alarms', body, scripts: ['live.js'], live: true, refreshSeconds: NO_SCRIPT_REFRESH_SECONDS });
     });
@@ -103,4 +100,13 @@ export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAs
 
 function alarmIdOf(text: string): number | null {
   return /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : null;
+}
+
+function placesOf(rows: readonly FleetNodeRow[]) {
+  const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+  return {
+    customers: unique(rows.map((r) => ({ id: r.customer.id, name: r.customer.name }))),
+    sites: unique(rows.map((r) => ({ id: r.site.id, name: `${r.site.name} (${r.customer.name})` }))),
+    nodes: rows.map((r) => ({ id: r.node.id, name: r.node.name })),
+  };
 }

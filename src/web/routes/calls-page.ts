@@ -38,6 +38,8 @@ export function parseFormTime(value: string | undefined): number | undefined | n
 /** Voice quality pages: /calls (search and list) and /calls/:id (one call over time, with the node's alarms meanwhile). */
 export function callsPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const limitsOf = (call: Pick<ApiQosCall, 'customerId' | 'siteId'>): QosLimits => deps.qosThresholds?.(call.customerId, call.siteId) ?? DEFAULT_QOS_LIMITS;
+  // The site filter's choices: the fleet is fixed for the life of the process, so built once.
+  const sites = [...deps.fleet.nodes().reduce<Map<string, { id: string; name: string; customerName: string }>>((all, row) => all.set(row.site.id, { id: row.site.id, name: row.site.name, customerName: row.customer.name }), new Map()).values()];
   return async (app) => {
     app.get('/calls', { schema: { querystring: callsQuery } }, async (request, reply) => {
       const q = request.query;
@@ -70,11 +72,10 @@ export function callsPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         });
       }
       const last = calls.at(-1);
-      const sites = deps.fleet.nodes().reduce<Map<string, { id: string; name: string; customerName: string }>>((all, row) => all.set(row.site.id, { id: row.site.id, name: row.site.name, customerName: row.customer.name }), new Map());
       const body = renderCallsBody({
         calls: calls.map((call) => serialiseQosCall(call, deps.fleet)),
         filters,
-        sites: [...sites.values()],
+        sites,
         limitsOf,
         nextBefore: calls.length === PAGE_SIZE && last ? `${last.startedAt}.${last.id}` : null,
         ...(error && { error }),

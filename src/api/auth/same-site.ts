@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * A form post must come from our own pages. With authentication off there is no SameSite cookie to keep another
- * site's form out, so the browser's own word is checked: Sec-Fetch-Site, and Origin when it names a host (under
- * our Referrer-Policy it is often "null"). Clients that send neither (curl, tests) pass: they are not browsers
- * tricked by a page. (The same rule guards signed-in changes in src/api/auth/auth-hook.ts.)
+ * Did our own pages send this change? SameSite=Strict keeps the session cookie off other sites' requests, but with
+ * authentication off there is no cookie, so the browser's own word is checked: Sec-Fetch-Site, and Origin when it
+ * names a host (under our Referrer-Policy: no-referrer it is often "null"). Clients that send neither (curl, tests)
+ * pass: they are not browsers tricked by a page. Used by the auth hook for signed-in changes and by the web UI's
+ * form posts.
  */
 export function postedFromThisSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
