@@ -1,4 +1,4 @@
-import { IPO_NOTIFICATIONS, type NotificationDef } from './ipo-mib.js';
+import { IPO_NOTIFICATIONS, notificationDefs, type NotificationDef, type NotificationRow } from './ipo-mib.js';
 import { IPO_PHONE_CHANGE_NOTIFICATIONS } from './ipo-phones-mib.js';
 import { SNMP_TRAPS } from './standard-oids.js';
 
@@ -22,28 +22,15 @@ const PHONE_CHANGES: CatalogueEntry[] = IPO_PHONE_CHANGE_NOTIFICATIONS.map((def)
 }));
 
 /** RFC 3418 generic traps: what a v1 generic-trap 0–5 becomes (RFC 3584). */
-const GENERIC: CatalogueEntry[] = (
-  [
-    [1, 'coldStart', 'restart', 'notification', 'Generic', 'warning', [], 'Cold start'],
-    [2, 'warmStart', 'restart', 'notification', 'Generic', 'warning', [], 'Warm start'],
-    [3, 'linkDown', 'if-link', 'failure', 'Generic', 'major', ['ifIndex', 'ifAdminStatus', 'ifOperStatus'], 'Link down'],
-    [4, 'linkUp', 'if-link', 'operational', 'Generic', 'cleared', ['ifIndex', 'ifAdminStatus', 'ifOperStatus'], 'Link up'],
-    [5, 'authenticationFailure', 'auth-failure', 'notification', 'Security', 'warning', [], 'SNMP authentication failure'],
-    [6, 'egpNeighborLoss', 'egp-neighbor-loss', 'notification', 'Generic', 'warning', [], 'EGP neighbour loss'],
-  ] as const
-).map(([n, name, family, role, category, defaultSeverity, varbinds, title]) => ({
-  n,
-  oid: `${SNMP_TRAPS}.${n}`,
-  name,
-  family,
-  role,
-  category,
-  defaultSeverity,
-  varbinds,
-  title,
-  deprecated: false,
-  module: 'SNMPv2-MIB',
-}));
+const GENERIC_ROWS: NotificationRow[] = [
+  [1, 'coldStart', 'restart', 'notification', 'Generic', 'warning', [], 'Cold start'],
+  [2, 'warmStart', 'restart', 'notification', 'Generic', 'warning', [], 'Warm start'],
+  [3, 'linkDown', 'if-link', 'failure', 'Generic', 'major', ['ifIndex', 'ifAdminStatus', 'ifOperStatus'], 'Link down'],
+  [4, 'linkUp', 'if-link', 'operational', 'Generic', 'cleared', ['ifIndex', 'ifAdminStatus', 'ifOperStatus'], 'Link up'],
+  [5, 'authenticationFailure', 'auth-failure', 'notification', 'Security', 'warning', [], 'SNMP authentication failure'],
+  [6, 'egpNeighborLoss', 'egp-neighbor-loss', 'notification', 'Generic', 'warning', [], 'EGP neighbour loss'],
+];
+const GENERIC: CatalogueEntry[] = notificationDefs(SNMP_TRAPS, GENERIC_ROWS, () => false).map((def) => ({ ...def, module: 'SNMPv2-MIB' }));
 
 const BY_OID = new Map<string, CatalogueEntry>([
   ...IPO_NOTIFICATIONS.map((def) => [def.oid, { ...def, module: 'IPO-MIB' as const }] as const),

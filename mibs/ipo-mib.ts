@@ -115,9 +115,10 @@ const QOS = [
   'ipoGTEventQoSMonDevType', 'ipoGTEventQoSMonDevId', 'ipoGTEventQoSMonExtnNo',
 ];
 
-type Row = [n: number, name: string, family: string, role: NotificationRole, category: EventCategory, severity: Severity, varbinds: string[], title: string];
+/** One notification as a table row; `notificationDefs` turns rows into definitions under an OID prefix. */
+export type NotificationRow = [n: number, name: string, family: string, role: NotificationRole, category: EventCategory, severity: Severity, varbinds: string[], title: string];
 
-const ROWS: Row[] = [
+const ROWS: NotificationRow[] = [
   // 1–14: deprecated v1-era events, carrying ipoGTEventSeverity (critical, major, minor; no cleared).
   [1, 'ipoGenEntityFailureEvent', 'entity', 'failure', 'Generic', 'major', [...OLD, 'ipoGTEventEntity'], 'Entity failure'],
   [2, 'ipoGenEntityOperationalEvent', 'entity', 'operational', 'Generic', 'cleared', [...OLD, 'ipoGTEventEntity'], 'Entity operational'],
@@ -181,15 +182,20 @@ const ROWS: Row[] = [
 ];
 
 /** Every IPO-MIB notification, 1–58, in order. */
-export const IPO_NOTIFICATIONS: readonly NotificationDef[] = ROWS.map(([n, name, family, role, category, defaultSeverity, varbinds, title]) => ({
-  n,
-  oid: `${IPO_GT_EVENTS_OID}.${n}`,
-  name,
-  family,
-  role,
-  category,
-  defaultSeverity,
-  varbinds,
-  title,
-  deprecated: n <= 14,
-}));
+export const IPO_NOTIFICATIONS: readonly NotificationDef[] = notificationDefs(IPO_GT_EVENTS_OID, ROWS, (n) => n <= 14);
+
+/** Definitions for `rows`, each at `${prefix}.${n}`. */
+export function notificationDefs(prefix: string, rows: readonly NotificationRow[], deprecated: (n: number) => boolean): NotificationDef[] {
+  return rows.map(([n, name, family, role, category, defaultSeverity, varbinds, title]) => ({
+    n,
+    oid: `${prefix}.${n}`,
+    name,
+    family,
+    role,
+    category,
+    defaultSeverity,
+    varbinds,
+    title,
+    deprecated: deprecated(n),
+  }));
+}

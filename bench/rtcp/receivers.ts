@@ -1,5 +1,5 @@
-import { createSocket } from 'node:dgram';
 import { pino } from 'pino';
+import { startDgramCounter as startSharedDgramCounter } from '../shared/dgram-counter.js';
 import { rtcpConfigSchema } from '../../collectors/rtcp/config.js';
 import { createRtcpCollector } from '../../collectors/rtcp/index.js';
 import { FleetIndex } from '../../src/fleet/fleet-index.js';
@@ -16,19 +16,9 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
-const RECV_BUFFER = 4 * 1024 * 1024;
-
 /** The ceiling: a node:dgram socket that only counts. */
 export async function startDgramCounter(): Promise<Receiver> {
-  const socket = createSocket({ type: 'udp4', recvBufferSize: RECV_BUFFER });
-  let count = 0;
-  let last = 0;
-  socket.on('message', () => {
-    count++;
-    last = performance.now();
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { port: socket.address().port, processed: () => count, lastProgressAt: () => last, refused: () => 0, stop: () => new Promise((resolve) => socket.close(() => resolve())) };
+  return { ...(await startSharedDgramCounter()), refused: () => 0 };
 }
 
 /**

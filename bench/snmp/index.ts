@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freeUdpPort } from '../../simulator/wire/free-port.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { sendAndSettle } from '../shared/send-and-settle.js';
 import { startProgram, type ProgramReceiver } from './program-receiver.js';
@@ -89,7 +90,7 @@ export async function runSnmpBenchmark(options: { scenarios?: Scenario[]; progre
 async function startReceiver(name: ReceiverName, dir: string, programName: string): Promise<Receiver | ProgramReceiver> {
   if (name === 'ipo-observer (program)') return startProgram(dir, programName);
   if (name === 'ipo-observer') return startObserver();
-  if (name === 'snmptrapd') return startSnmptrapd(dir, await freePort());
+  if (name === 'snmptrapd') return startSnmptrapd(dir, await freeUdpPort());
   return startDgramCounter();
 }
 
@@ -127,12 +128,4 @@ async function captureTemplate(): Promise<{ hex: string; offset: number }> {
   } finally {
     socket.close();
   }
-}
-
-async function freePort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
 }

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { startDgramCounter as startSharedDgramCounter } from '../shared/dgram-counter.js';
 import { snmpConfigSchema } from '../../collectors/snmp/config.js';
 import { createSnmpCollector } from '../../collectors/snmp/index.js';
 import { correlationConfigSchema } from '../../src/correlation/policy.js';
@@ -13,6 +11,7 @@ import { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { fleetSchema } from '../../src/fleet/fleet-schema.js';
 import { recordDecision } from '../../src/pipeline/record-decision.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
+import { startTool } from '../../test/helpers/start-tool.js';
 
 /** A receiver under test: where to send, how many it has fully processed and when it last made progress. */
 export interface Receiver {
@@ -24,26 +23,12 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
-const RECV_BUFFER = 4 * 1024 * 1024;
+const RECV_BUFFER = 4 * 1024 * 1024; // snmptrapd's serverRecvBuf, the same as the shared dgram counter's
 const SEQ = /seq=(\d+)/;
 
 /** The reference ceiling: a node:dgram socket that only counts. */
 export async function startDgramCounter(): Promise<Receiver> {
-  const socket = createSocket({ type: 'udp4', recvBufferSize: RECV_BUFFER });
-  let count = 0;
-  let last = 0;
-  socket.on('message', () => {
-    count++;
-    last = performance.now();
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return {
-    port: socket.address().port,
-    processed: () => count,
-    lastProgressAt: () => last,
-    sequences: () => null,
-    stop: () => new Promise((resolve) => socket.close(() => resolve())),
-  };
+  return { ...(await startSharedDgramCounter()), sequences: () => null };
 }
 
 /**
@@ -90,9 +75,8 @@ export async function startSnmptrapd(dir: string, port: number): Promise<Receive
   const logFile = join(dir, `snmptrapd-${port}.log`);
   writeFileSync(conf, ['authCommunity log public', `[snmp] serverRecvBuf ${RECV_BUFFER}`, ''].join('\n'));
   writeFileSync(logFile, '');
-  const child = spawn('/usr/sbin/snmptrapd', ['-f', '-n', '-On', '-m', '', '-C', '-c', conf, '-Lf', logFile, '-F', '%v\n', `udp:127.0.0.1:${port}`], {
+  const snmptrapd = startTool('/usr/sbin/snmptrapd', ['-f', '-n', '-On', '-m', '', '-C', '-c', conf, '-Lf', logFile, '-F', '%v\n', `udp:127.0.0.1:${port}`], {
     env: { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let count = 0;
   let last = 0;
@@ -106,7 +90,7 @@ export async function startSnmptrapd(dir: string, port: number): Promise<Receive
   // snmptrapd writes "NET-SNMP version … started" to its log when it listens.
   const deadline = Date.now() + 10_000;
   while (!/NET-SNMP version/.test(readFileSync(logFile, 'latin1'))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('snmptrapd did not start');
+    if (Date.now() > deadline || snmptrapd.child.exitCode !== null) throw new Error(`snmptrapd did not start: ${snmptrapd.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const timer = setInterval(read, 20);
@@ -117,10 +101,7 @@ export async function startSnmptrapd(dir: string, port: number): Promise<Receive
     sequences: () => (readFileSync(logFile, 'latin1').match(/seq=\d+/g) ?? []).map((s) => Number(s.slice(4))),
     async stop() {
       clearInterval(timer);
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
+      await snmptrapd.stop();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
+import { freeUdpPort } from '../../simulator/wire/free-port.js';
 import { MSGNUM, checkSequence, waitQuiet, type Target } from './target.js';
 
 const RSYSLOGD = '/usr/sbin/rsyslogd';
@@ -15,7 +15,7 @@ const RSYSLOGD = '/usr/sbin/rsyslogd';
  * so both start with the same kernel buffer.
  */
 export async function startRsyslogTarget(dir: string, receiveBufferBytes: number): Promise<Target> {
-  const port = await freeUdpPort();
+  const port = await freeUdpPort(); // rsyslog cannot report the port it bound to
   const work = join(dir, 'rsyslog-work');
   mkdirSync(work, { recursive: true });
   const out = join(dir, 'rsyslog-out.log');
@@ -57,13 +57,4 @@ action(type="omfile" file="${out}" template="msgonly")
       }
     },
   };
-}
-
-/** A port free right now on 127.0.0.1 (rsyslog cannot report the one it bound to). */
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(resolve));
-  return port;
 }

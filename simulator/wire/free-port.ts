@@ -3,9 +3,10 @@ import { once } from 'node:events';
 
 /**
  * A UDP port free on `address` now (bind port 0, read it, close): for the agents of a run whose port must be known
- * before the stack's configuration is written. Every agent uses the same port on its own address.
+ * before the stack's configuration is written (every agent uses the same port on its own address), and for tools
+ * (snmpd, snmptrapd, rsyslog, GStreamer) that must bind a fixed port themselves.
  */
-export async function freeUdpPort(address: string): Promise<number> {
+export async function freeUdpPort(address = '127.0.0.1'): Promise<number> {
   const socket = createSocket('udp4');
   socket.bind(0, address);
   await once(socket, 'listening');

@@ -41,40 +41,30 @@ export async function startAgent(node: SimNode, port: number, community: string,
     mib.setScalarValue('sysUpTime', Math.floor((Date.now() - startedAt) / 10));
     request.done();
   });
-  mib.registerProvider({
-    name: 'entPhysicalTable',
-    type: snmp.MibProviderType.Table,
-    oid: ENT_PHYSICAL_ENTRY,
-    maxAccess: NA,
-    tableColumns: [
-      { number: 1, name: 'entPhysicalIndex', type: T.Integer, maxAccess: NA },
-      { number: 2, name: 'entPhysicalDescr', type: T.OctetString, maxAccess: RO },
-      { number: 4, name: 'entPhysicalContainedIn', type: T.Integer, maxAccess: RO },
-      { number: 5, name: 'entPhysicalClass', type: T.Integer, maxAccess: RO },
-      { number: 7, name: 'entPhysicalName', type: T.OctetString, maxAccess: RO },
-      { number: 13, name: 'entPhysicalModelName', type: T.OctetString, maxAccess: RO },
-    ],
-    tableIndex: [{ columnName: 'entPhysicalIndex' }],
-  });
-  for (const row of entityRows(node)) mib.addTableRow('entPhysicalTable', row);
-  mib.registerProvider({
-    name: 'ipoPhonesTable',
-    type: snmp.MibProviderType.Table,
-    oid: IPO_PHONES_ENTRY_OID,
-    maxAccess: NA,
-    tableColumns: [
-      { number: 1, name: 'ipoPhonesIndex', type: T.Integer, maxAccess: RO },
-      { number: 2, name: 'ipoPhonesExtID', type: T.Integer, maxAccess: RO },
-      { number: 3, name: 'ipoPhonesExtNumber', type: T.Integer, maxAccess: RO },
-      { number: 4, name: 'ipoPhonesUserShort', type: T.OctetString, maxAccess: RO },
-      { number: 5, name: 'ipoPhonesUserLong', type: T.OctetString, maxAccess: RO },
-      { number: 6, name: 'ipoPhonesType', type: T.Integer, maxAccess: RO },
-      { number: 7, name: 'ipoPhonesPort', type: T.Gauge, maxAccess: RO },
-      { number: 10, name: 'ipoPhonesIPAddress', type: T.IpAddress, maxAccess: RO },
-    ],
-    tableIndex: [{ columnName: 'ipoPhonesIndex' }],
-  });
-  for (const row of phoneRows(node)) mib.addTableRow('ipoPhonesTable', row);
+  /** A table indexed by its first column (`[number, name, type, access]`), filled with `rows`. */
+  const table = (name: string, oid: string, columns: [number, string, number, number][], rows: unknown[][]) => {
+    const tableColumns = columns.map(([number, columnName, type, maxAccess]) => ({ number, name: columnName, type, maxAccess }));
+    mib.registerProvider({ name, type: snmp.MibProviderType.Table, oid, maxAccess: NA, tableColumns, tableIndex: [{ columnName: tableColumns[0]!.name }] });
+    for (const row of rows) mib.addTableRow(name, row);
+  };
+  table('entPhysicalTable', ENT_PHYSICAL_ENTRY, [
+    [1, 'entPhysicalIndex', T.Integer, NA],
+    [2, 'entPhysicalDescr', T.OctetString, RO],
+    [4, 'entPhysicalContainedIn', T.Integer, RO],
+    [5, 'entPhysicalClass', T.Integer, RO],
+    [7, 'entPhysicalName', T.OctetString, RO],
+    [13, 'entPhysicalModelName', T.OctetString, RO],
+  ], entityRows(node));
+  table('ipoPhonesTable', IPO_PHONES_ENTRY_OID, [
+    [1, 'ipoPhonesIndex', T.Integer, RO],
+    [2, 'ipoPhonesExtID', T.Integer, RO],
+    [3, 'ipoPhonesExtNumber', T.Integer, RO],
+    [4, 'ipoPhonesUserShort', T.OctetString, RO],
+    [5, 'ipoPhonesUserLong', T.OctetString, RO],
+    [6, 'ipoPhonesType', T.Integer, RO],
+    [7, 'ipoPhonesPort', T.Gauge, RO],
+    [10, 'ipoPhonesIPAddress', T.IpAddress, RO],
+  ], phoneRows(node));
   scalar('snmpSetSerialNo', SNMP_SET_SERIAL_NO, T.Integer, 1);
   // net-snmp binds asynchronously and reports a bind failure through its callback: give it a turn.
   await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,3 +1,5 @@
+import { localTime } from '../../src/time/zoned-time.js';
+
 /** One row of an SSA alarm list, as SSA shows it (red while active, black once cleared). */
 export interface SsaEntry {
   text: string;
@@ -18,11 +20,9 @@ export function ssaSnapshotTsv(nodeId: string, list: SsaList, entries: readonly 
   return `${lines.join('\n')}\n`;
 }
 
+/** DD/MM/YYYY HH:MM:SS in the zone, as SSA prints it (the project's zoned clock, whose formatter is cached per zone). */
 export function ssaDate(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts['day']}/${parts['month']}/${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+  const t = localTime(at.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(t.day)}/${pad(t.month)}/${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
 }

@@ -1,36 +1,8 @@
 // Real RTP/RTCP peers for the end-to-end tests: GStreamer (rtpbin, netsim) and ffmpeg, as in
 // ../shared/reference/ipo-and-voip.md §5.1-5.2, bounded and killed in cleanup.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
-
-/** A UDP port that was free a moment ago (bind 0, read, close): for tools that need a fixed port. */
-export async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
-
-/** Starts a tool; `stop()` (register it with t.after first) kills it, SIGKILL after 2 s. */
-export function startTool(command: string, args: string[]): { child: ChildProcess; stderr: () => string; stop(): Promise<void> } {
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  return {
-    child,
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
+// The shared tool starter and free-port finder, re-exported for the RTCP end-to-end tests.
+export { startTool } from '../../../test/helpers/start-tool.js';
+export { freeUdpPort } from '../../../simulator/wire/free-port.js';
 
 /** RTCP every ~0.5 s instead of rtpbin's 5 s minimum, so a test sees several reports in a few seconds. */
 const FAST_RTCP = 'rtpsession0::rtcp-min-interval=500000000';

@@ -1,20 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTool } from '../../../test/helpers/start-tool.js';
 
 const SERVE = fileURLToPath(new URL('serve-tables.mjs', import.meta.url));
 
-/** A free UDP port on 127.0.0.1 (bound and released: snmpd must bind it itself). */
-export async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
+// The shared free-port finder, re-exported for the SNMP end-to-end tests (snmpd must bind the port itself).
+export { freeUdpPort } from '../../../simulator/wire/free-port.js';
 
 export interface TestSnmpd {
   port: number;
@@ -40,21 +33,12 @@ export async function startSnmpd(dir: string, port: number): Promise<TestSnmpd> 
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('/usr/sbin/snmpd', ['-f', '-Lo', '-C', '-c', conf, '-p', join(dir, 'snmpd.pid')], {
-    env: { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  };
+  // -Le: snmpd logs to stderr, which the tool starter keeps for the start-up check and the failure message.
+  const tool = startTool('/usr/sbin/snmpd', ['-f', '-Le', '-C', '-c', conf, '-p', join(dir, 'snmpd.pid')], { env: { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: '' } });
+  const { child, stop } = tool;
   const started = await Promise.race([
     new Promise<boolean>((resolve) => {
-      const check = () => (/NET-SNMP version/.test(output) ? resolve(true) : setTimeout(check, 20));
+      const check = () => (/NET-SNMP version/.test(tool.stderr()) ? resolve(true) : setTimeout(check, 20));
       check();
     }),
     once(child, 'exit').then(() => false),
@@ -62,7 +46,7 @@ export async function startSnmpd(dir: string, port: number): Promise<TestSnmpd> 
   ]);
   if (!started) {
     await stop();
-    throw new Error(`snmpd did not start: ${output}`);
+    throw new Error(`snmpd did not start: ${tool.stderr()}`);
   }
   return { port, stop };
 }
