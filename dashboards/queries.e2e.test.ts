@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import { FakeClock } from '../test/fakes/fake-clock.js';
 import { makeTestSink, replayScenario, SCENARIO_START, writeSyntheticMeasurements } from '../test/fakes/influx-fixtures.js';
 import { eventually } from '../test/helpers/eventually.js';
-import { startInfluxd, type InfluxdProcess, type InfluxSeries } from '../test/helpers/influxd.js';
-import { makeTempDir } from '../test/helpers/temp-dir.js';
+import { startTestInfluxd, type InfluxSeries } from '../test/helpers/influxd.js';
 import { countersFor, registerCollectorMetrics } from '../src/metrics/collector-metrics.js';
 import { MetricsRegistry } from '../src/metrics/registry.js';
 import { PipelineMetrics } from '../src/pipeline/pipeline-metrics.js';
@@ -23,16 +22,8 @@ function hasData(series: InfluxSeries[]): boolean {
 }
 
 test('every query of every dashboard, with its variables and time range substituted, runs against InfluxDB and returns data', async (t) => {
-  const dir = makeTempDir();
-  let influx: InfluxdProcess | null = null;
   let sink: InfluxSink | null = null;
-  t.after(async () => {
-    await sink?.stop();
-    await influx?.stop();
-    dir.remove();
-  });
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
+  const { dir, influx } = await startTestInfluxd(t, async () => sink?.stop());
 
   // What the stack would write: a replayed scenario (events, transitions, node state), the measurements of the
   // engines still to come (QoS, licences, resiliency) through the sink's typed API, and two samples of the
@@ -42,7 +33,7 @@ test('every query of every dashboard, with its variables and time range substitu
   const syslog = countersFor(registerCollectorMetrics(registry), 'syslog');
   new PipelineMetrics(registry).registerQueue(() => ({ depth: 3, capacity: 10_000 }));
   const clock = new FakeClock(SCENARIO_START + 10 * 60_000);
-  ({ sink } = makeTestSink({ url: influx.url, spoolDir: join(dir.path, 'spool'), registry, clock, openAlarms: () => [recorded[0]!.alarm!] }));
+  ({ sink } = makeTestSink({ url: influx.url, spoolDir: join(dir, 'spool'), registry, clock, openAlarms: () => [recorded[0]!.alarm!] }));
   sink.start();
   sink.recorded(recorded);
   writeSyntheticMeasurements(sink);

@@ -1,19 +1,25 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { notifierHarness } from '../../test/fakes/notifier-harness.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { folderTransport } from './send.js';
 
-test('with no SMTP configured, each email is an .eml file in <dataDir>/outbox', async (t) => {
+/** A notifier with no SMTP configured, data in a temp folder, 30 s after its first alarms: the emails are written. */
+async function afterFirstEmails(t: TestContext) {
   const dir = makeTempDir();
   t.after(() => dir.remove());
   const h = notifierHarness({ configuredTransport: true, dataDir: dir.path });
   t.after(() => h.notifier.stop());
   h.feed();
   await h.advance(30_000);
+  return { dir, h };
+}
+
+test('with no SMTP configured, each email is an .eml file in <dataDir>/outbox', async (t) => {
+  const { dir, h } = await afterFirstEmails(t);
   const folder = join(dir.path, 'outbox');
   const files = readdirSync(folder).sort();
   assert.deepEqual(files, ['20261121T090030Z-noc-alarms-1.eml', '20261121T090030Z-support-alarms-2.eml']);
@@ -32,12 +38,7 @@ test('with no SMTP configured, each email is an .eml file in <dataDir>/outbox', 
 });
 
 test('an unwritable outbox folder is a retryable transport failure', async (t) => {
-  const dir = makeTempDir();
-  t.after(() => dir.remove());
-  const h = notifierHarness({ configuredTransport: true, dataDir: dir.path });
-  t.after(() => h.notifier.stop());
-  h.feed();
-  await h.advance(30_000);
+  const { dir, h } = await afterFirstEmails(t);
   const message = h.store.listMessages({ limit: 1 })[0]!;
   const blocker = join(dir.path, 'not-a-folder');
   writeFileSync(blocker, ''); // a file where the folder should be: fails even as root

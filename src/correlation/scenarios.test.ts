@@ -1,38 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { engineHarness } from '../../test/fakes/engine-harness.js';
-import { fleetSchema } from '../fleet/fleet-schema.js';
-import { FleetIndex } from '../fleet/fleet-index.js';
+import { fleetIndexOf } from '../../test/fakes/fleet-fixture.js';
 import { loadKnownIssueRules, SHIPPED_RULES_DIR } from './known-issue-rules.js';
 
 // Scenario replays through every stage with the shipped catalogue and a fake clock.
 
-const fleet = new FleetIndex(
-  fleetSchema.parse({
-    customers: [
-      {
-        id: 'acme',
-        name: 'Acme Dental',
-        sites: [
-          {
-            id: 'hq',
-            name: 'HQ',
-            timeZone: 'Europe/London',
-            nodes: [
-              { id: 'hq-primary', name: 'HQ Primary', role: 'primary', platform: 'linux-server', version: '10.0.0.0 build 550', licenceSource: 'weblm', addresses: ['10.0.0.10'] },
-              { id: 'hq-apps', name: 'HQ Application Server', role: 'application-server', version: '10.0.0.1', addresses: ['10.0.0.13'], hostnames: ['appsrv-hq'] },
-            ],
-          },
-        ],
-      },
-      {
-        id: 'borealis',
-        name: 'Borealis Logistics',
-        sites: [{ id: 'depot', name: 'Depot', timeZone: 'Europe/Oslo', nodes: [{ id: 'depot-ipo', name: 'Depot IP500 V2', role: 'ip500v2', version: '9.1.4', addresses: ['192.0.2.20'] }] }],
-      },
-    ],
-  }),
-);
+const fleet = fleetIndexOf({
+  customers: [
+    {
+      id: 'acme',
+      name: 'Acme Dental',
+      sites: [
+        {
+          id: 'hq',
+          name: 'HQ',
+          timeZone: 'Europe/London',
+          nodes: [
+            { id: 'hq-primary', name: 'HQ Primary', role: 'primary', platform: 'linux-server', version: '10.0.0.0 build 550', licenceSource: 'weblm', addresses: ['10.0.0.10'] },
+            { id: 'hq-apps', name: 'HQ Application Server', role: 'application-server', version: '10.0.0.1', addresses: ['10.0.0.13'], hostnames: ['appsrv-hq'] },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'borealis',
+      name: 'Borealis Logistics',
+      sites: [{ id: 'depot', name: 'Depot', timeZone: 'Europe/Oslo', nodes: [{ id: 'depot-ipo', name: 'Depot IP500 V2', role: 'ip500v2', version: '9.1.4', addresses: ['192.0.2.20'] }] }],
+    },
+  ],
+});
 
 const rules = loadKnownIssueRules(SHIPPED_RULES_DIR);
 const MINUTE = 60_000;

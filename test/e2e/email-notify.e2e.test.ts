@@ -8,6 +8,7 @@ import { getJson } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { SmtpSink } from '../helpers/smtp-sink.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const TRUNK_ALARM = 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm';
@@ -16,48 +17,25 @@ const PASSWORD = 'e2e-only-secret';
 function writeConfig(dir: string, smtpPort: number, ca: string): string {
   const passwordFile = join(dir, 'smtp-password');
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-  publicUrl: https://noc.example.com
-storage:
-  dataDir: ${join(dir, 'data')}
-collectors:
-  syslog:
-    udp: { listenAddress: 127.0.0.1, port: 0 }
-notifiers:
-  email:
-    transport:
-      kind: smtp
-      host: 127.0.0.1
-      port: ${smtpPort}
-      requireTls: true
-      auth: { user: ipo-observer, passwordFile: ${passwordFile} }
-      caFile: ${ca}
-      timeoutSeconds: 5
-    from: ipo-observer@noc.example.com
-    groupWaitSeconds: 0
-    groupIntervalSeconds: 1
-    retry: { initialSeconds: 0.2, maxSeconds: 0.5 }
-    profiles:
-      - { id: noc, name: NOC, to: [noc@example.com], minSeverity: major }
-      - { id: partner, name: Partner, to: [partner@example.com], categories: [License, Generic, Applications] }
-      - { id: support, name: Support, to: [support@example.com], categories: [Trunk lines, Phone change, VCM, QoS] }
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - { id: acme-hq-primary, name: HQ Primary, role: primary, addresses: [127.0.0.1] }
-`,
-  );
-  return path;
+  return writeStackConfig(dir, {
+    sections: {
+      server: { http: { listenAddress: '127.0.0.1', port: 0 }, publicUrl: 'https://noc.example.com' },
+      notifiers: {
+        email: {
+          transport: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, requireTls: true, auth: { user: 'ipo-observer', passwordFile }, caFile: ca, timeoutSeconds: 5 },
+          from: 'ipo-observer@noc.example.com',
+          groupWaitSeconds: 0,
+          groupIntervalSeconds: 1,
+          retry: { initialSeconds: 0.2, maxSeconds: 0.5 },
+          profiles: [
+            { id: 'noc', name: 'NOC', to: ['noc@example.com'], minSeverity: 'major' },
+            { id: 'partner', name: 'Partner', to: ['partner@example.com'], categories: ['License', 'Generic', 'Applications'] },
+            { id: 'support', name: 'Support', to: ['support@example.com'], categories: ['Trunk lines', 'Phone change', 'VCM', 'QoS'] },
+          ],
+        },
+      },
+    },
+  });
 }
 
 async function setup(t: { after(fn: () => unknown): void }) {

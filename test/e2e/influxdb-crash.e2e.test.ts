@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
 import { getText, metricValue } from '../helpers/http-json.js';
-import { startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
+import { startTestInfluxd } from '../helpers/influxd.js';
 import { sendUdp } from '../helpers/send-udp.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { writeStackConfig } from '../helpers/stack-config.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 
 const PER_PHASE = 300;
 
@@ -16,24 +14,16 @@ const lines = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => Buffer.from(`<134>Nov 21 04:20:00 ipo IPOffice: crash-test message ${String(from + i).padStart(6, '0')}`));
 
 test('InfluxDB killed (SIGKILL) while events flow, then restarted: the spool delivers every event once, and the counters show the outage', async (t) => {
-  const dir = makeTempDir();
-  let influx: InfluxdProcess | null = null;
   let stack: StackProcess | null = null;
-  t.after(async () => {
-    await stack?.stop();
-    await influx?.stop();
-    dir.remove();
-  });
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
+  const { dir, influx } = await startTestInfluxd(t, async () => stack?.stop());
   const sinks = {
     influxdb: { enabled: true, url: influx.url, apiVersion: 'v1', database: 'ipo', flushIntervalSeconds: 0.1, sampleIntervalSeconds: 3600, timeoutSeconds: 2, retry: { initialSeconds: 0.1, maxSeconds: 0.5 } },
   };
-  stack = await startStackProcess(writeStackConfig(dir.path, { sections: { sinks } }), ['syslog/udp']);
+  stack = await startStackProcess(writeStackConfig(dir, { sections: { sinks } }), ['syslog/udp']);
   const port = stack.collectorPorts.get('syslog/udp')!;
   const metrics = async () => getText(`${stack!.httpUrl}/metrics`);
   const countInflux = async () => {
-    const [row] = await influx!.rows(`SELECT count("event_id") AS points, count(distinct("event_id")) AS ids FROM "ipo_event" WHERE "source" = 'syslog'`, 'ipo');
+    const [row] = await influx.rows(`SELECT count("event_id") AS points, count(distinct("event_id")) AS ids FROM "ipo_event" WHERE "source" = 'syslog'`, 'ipo');
     return { points: Number(row?.['points'] ?? 0), ids: Number(row?.['ids'] ?? 0) };
   };
 

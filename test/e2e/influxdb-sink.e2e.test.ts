@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
 import { getJson } from '../helpers/http-json.js';
-import { startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
+import { startTestInfluxd } from '../helpers/influxd.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { writeStackConfig } from '../helpers/stack-config.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 
 test('a logger alarm through the real program lands in InfluxDB as an event, a transition and an acknowledgement', async (t) => {
-  const dir = makeTempDir();
-  let influx: InfluxdProcess | null = null;
   let stack: StackProcess | null = null;
-  t.after(async () => {
-    await stack?.stop();
-    await influx?.stop();
-    dir.remove();
-  });
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
+  const { dir, influx } = await startTestInfluxd(t, async () => stack?.stop());
   const sinks = { influxdb: { enabled: true, url: influx.url, apiVersion: 'v1', database: 'ipo', flushIntervalSeconds: 0.1, sampleIntervalSeconds: 0.5 } };
-  stack = await startStackProcess(writeStackConfig(dir.path, { sections: { sinks } }), ['syslog/udp']);
+  stack = await startStackProcess(writeStackConfig(dir, { sections: { sinks } }), ['syslog/udp']);
 
   await sendWithLogger(stack.collectorPorts.get('syslog/udp')!, 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm');
 
   const event = await eventually(async () => {
-    const [row] = await influx!.rows(`SELECT * FROM "ipo_event" WHERE "code" = 'syslog.alarm.trunk'`, 'ipo');
+    const [row] = await influx.rows(`SELECT * FROM "ipo_event" WHERE "code" = 'syslog.alarm.trunk'`, 'ipo');
     assert.ok(row, 'event point');
     return row;
   }, { timeoutMs: 10_000, message: 'the event should reach InfluxDB' });
@@ -37,7 +27,7 @@ test('a logger alarm through the real program lands in InfluxDB as an event, a t
   assert.match(String(event['text']), /T1 PRI 2 red alarm/);
 
   const raised = await eventually(async () => {
-    const [row] = await influx!.rows(`SELECT "alarm_id", "state", "kind", "node", "severity" FROM "ipo_alarm_transition" WHERE "kind" = 'raised'`, 'ipo');
+    const [row] = await influx.rows(`SELECT "alarm_id", "state", "kind", "node", "severity" FROM "ipo_alarm_transition" WHERE "kind" = 'raised'`, 'ipo');
     assert.ok(row, 'transition point');
     return row;
   });
@@ -51,7 +41,7 @@ test('a logger alarm through the real program lands in InfluxDB as an event, a t
   });
   assert.equal(response.status, 200, await response.text());
   const acked = await eventually(async () => {
-    const [row] = await influx!.rows(`SELECT "user", "state", "alarm_id" FROM "ipo_alarm_transition" WHERE "kind" = 'acknowledged'`, 'ipo');
+    const [row] = await influx.rows(`SELECT "user", "state", "alarm_id" FROM "ipo_alarm_transition" WHERE "kind" = 'acknowledged'`, 'ipo');
     assert.ok(row, 'acknowledgement point');
     return row;
   });
@@ -59,9 +49,9 @@ test('a logger alarm through the real program lands in InfluxDB as an event, a t
 
   // The periodic samples: open alarms per node and ipo-observer's own counters.
   await eventually(async () => {
-    const [open] = await influx!.rows(`SELECT last("total") AS "total", last("major") AS "major" FROM "ipo_alarms_open" WHERE "node" = 'acme-hq-primary'`, 'ipo');
+    const [open] = await influx.rows(`SELECT last("total") AS "total", last("major") AS "major" FROM "ipo_alarms_open" WHERE "node" = 'acme-hq-primary'`, 'ipo');
     assert.deepEqual({ total: open?.['total'], major: open?.['major'] }, { total: 1, major: 1 });
-    const [received] = await influx!.rows(`SELECT last("value") FROM "ipo_observer_metric" WHERE "metric" = 'ipo_collector_accepted_total' AND "collector" = 'syslog'`, 'ipo');
+    const [received] = await influx.rows(`SELECT last("value") FROM "ipo_observer_metric" WHERE "metric" = 'ipo_collector_accepted_total' AND "collector" = 'syslog'`, 'ipo');
     assert.equal(received?.['last'], 1);
   }, { timeoutMs: 10_000, message: 'samples should reach InfluxDB' });
 

@@ -1,53 +1,26 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { freeUdpPort, gstReceiverArgs, gstSenderArgs, startTool } from '../../collectors/rtcp/testdata/peers.js';
 import { eventually } from '../helpers/eventually.js';
 import { getJson, getText, metricValue } from '../helpers/http-json.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const B = '1.3.6.1.4.1.6889.2.2.1.2.1';
 
 function writeConfig(dir: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-storage:
-  dataDir: ${join(dir, 'data')}
-collectors:
-  syslog:
-    enabled: false
-  snmp:
-    enabled: true
-    traps: { listenAddress: 127.0.0.1, port: 0 }
-  rtcp:
-    enabled: true
-    listenAddress: 127.0.0.1
-    port: 0
-    flushIntervalMs: 200
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - id: acme-hq-ip500
-              name: HQ IP500 V2
-              role: ip500v2
-              addresses: [127.0.0.1]
-`,
-  );
-  return path;
+  return writeStackConfig(dir, {
+    collectors: {
+      syslog: { enabled: false },
+      snmp: { enabled: true, traps: { listenAddress: '127.0.0.1', port: 0 } },
+      rtcp: { enabled: true, listenAddress: '127.0.0.1', port: 0, flushIntervalMs: 200 },
+    },
+    nodes: [{ id: 'acme-hq-ip500', name: 'HQ IP500 V2', role: 'ip500v2', addresses: ['127.0.0.1'] }],
+  });
 }
 
 test('a GStreamer call with netsim loss shows up in the QoS API; an IP Office QoS trap becomes a poor call record', async (t) => {

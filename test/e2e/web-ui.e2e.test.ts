@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
@@ -10,6 +9,7 @@ import { getJson } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { sendUdp } from '../helpers/send-udp.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
@@ -18,37 +18,26 @@ const VIEWPORT = { width: 1366, height: 768 };
 const BACKUP_FAILED = 'Backup failed: Wait inventory pushed stage failed';
 
 /** Head office: a Primary on 127.0.0.1 (the logger's address) and an IP500 V2 expansion with a PRI card and a module. */
-function writeConfig(dir: string): string {
-  const path = join(dir, 'config.yaml');
-  writeFileSync(
-    path,
-    `server: { http: { listenAddress: 127.0.0.1, port: 0 } }
-storage: { dataDir: ${join(dir, 'data')} }
-collectors: { syslog: { udp: { listenAddress: 127.0.0.1, port: 0 } } }
-fleet:
-  customers:
-    - id: acme
-      name: Acme Dental
-      sites:
-        - id: acme-hq
-          name: Head office
-          timeZone: Europe/London
-          nodes:
-            - { id: acme-hq-primary, name: HQ Primary, role: primary, platform: linux-server, version: "10.0.0.0 build 542", addresses: [127.0.0.1] }
-            - id: acme-hq-500
-              name: HQ IP500 V2
-              role: expansion
-              platform: ip500v2
-              version: "10.0.0.0 build 542"
-              addresses: [127.0.0.3]
-              cards:
-                - { id: slot-a, slot: A, type: PRI-U, name: Trunk Slot A, ports: [{ id: pri-1, name: PRI 1 }, { id: pri-2, name: PRI 2 }] }
-                - { id: vcm, slot: 2, type: VCM64 }
-              modules:
-                - { id: ds16, expansionPort: 1, type: DS16B2 }
-`,
-  );
-  return path;
+function writeConfig(dir: string, server: Record<string, unknown> = {}): string {
+  return writeStackConfig(dir, {
+    nodes: [
+      { id: 'acme-hq-primary', name: 'HQ Primary', role: 'primary', platform: 'linux-server', version: '10.0.0.0 build 542', addresses: ['127.0.0.1'] },
+      {
+        id: 'acme-hq-500',
+        name: 'HQ IP500 V2',
+        role: 'expansion',
+        platform: 'ip500v2',
+        version: '10.0.0.0 build 542',
+        addresses: ['127.0.0.3'],
+        cards: [
+          { id: 'slot-a', slot: 'A', type: 'PRI-U', name: 'Trunk Slot A', ports: [{ id: 'pri-1', name: 'PRI 1' }, { id: 'pri-2', name: 'PRI 2' }] },
+          { id: 'vcm', slot: 2, type: 'VCM64' },
+        ],
+        modules: [{ id: 'ds16', expansionPort: 1, type: 'DS16B2' }],
+      },
+    ],
+    sections: { server: { http: { listenAddress: '127.0.0.1', port: 0 }, ...server } },
+  });
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -228,17 +217,13 @@ describe('a signed-in viewer in Chromium', () => {
   let browser: Browser;
 
   before(async () => {
-    const path = writeConfig(dir.path);
-    const config = readFileSync(path, 'utf8').replace(
-      'server: { http: { listenAddress: 127.0.0.1, port: 0 } }',
-      `server:
-  http: { listenAddress: 127.0.0.1, port: 0 }
-  auth:
-    tokens:
-      - { name: wall, role: viewer, sha256: ${sha256(viewerToken)} }
-      - { name: noc-carl, role: operator, sha256: ${sha256(operatorToken)} }`,
-    );
-    writeFileSync(path, config);
+    const auth = {
+      tokens: [
+        { name: 'wall', role: 'viewer', sha256: sha256(viewerToken) },
+        { name: 'noc-carl', role: 'operator', sha256: sha256(operatorToken) },
+      ],
+    };
+    const path = writeConfig(dir.path, { auth });
     stack = await startStackProcess(path, ['syslog/udp']);
     await sendWithLogger(stack.collectorPorts.get('syslog/udp')!, 'Alarm: Trunk: Trunk Slot A, analog line 3 no dial tone', { priority: 'local0.crit' });
     browser = await launchChromium();

@@ -1,8 +1,7 @@
 import { pino, type Logger } from 'pino';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
-import { FleetIndex } from '../../src/fleet/fleet-index.js';
-import { fleetSchema } from '../../src/fleet/fleet-schema.js';
 import type { BackPressure, CollectorContext, EmitResult } from '../../collectors/types.js';
+import { fleetIndexOf } from './fleet-fixture.js';
 
 export interface FakeContext {
   ctx: CollectorContext;
@@ -63,7 +62,7 @@ export function createFakeContext(options: { now?: number; log?: Logger; fleet?:
       refused: (reason, n = 1) => void (counters.refused[reason] = (counters.refused[reason] ?? 0) + n),
       dropped: () => undefined,
     },
-    ...(options.fleet !== undefined && { fleet: new FleetIndex(fleetSchema.parse(options.fleet)) }),
+    ...(options.fleet !== undefined && { fleet: fleetIndexOf(options.fleet) }),
     ...(options.backPressure && { backPressure }),
   };
   return fake;

@@ -1,6 +1,5 @@
 import pino from 'pino';
-import { fleetSchema } from '../../src/fleet/fleet-schema.js';
-import { FleetIndex } from '../../src/fleet/fleet-index.js';
+import { fleetIndexOf } from './fleet-fixture.js';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import type { RecordedDecision } from '../../src/pipeline/record-decision.js';
 import { influxdbSinkConfigSchema, type InfluxdbSinkConfig } from '../../src/sinks/influxdb/config.js';
@@ -10,41 +9,39 @@ import type { FleetEvent } from '../../src/events/fleet-event.js';
 import { engineHarness } from './engine-harness.js';
 
 /** Two customers, three nodes; hq-primary has two cards. */
-export const INFLUX_FLEET = new FleetIndex(
-  fleetSchema.parse({
-    customers: [
-      {
-        id: 'acme',
-        name: 'Acme Dental',
-        sites: [
-          {
-            id: 'hq',
-            name: 'Head office',
-            timeZone: 'Europe/London',
-            nodes: [
-              {
-                id: 'hq-primary',
-                name: 'HQ Primary',
-                role: 'primary',
-                addresses: ['10.0.0.10'],
-                cards: [
-                  { id: 'card-a', slot: 'A', type: 'Combo' },
-                  { id: 'card-b', slot: 'B', type: 'PRI-U' },
-                ],
-              },
-              { id: 'hq-secondary', name: 'HQ Secondary', role: 'secondary', addresses: ['10.0.0.11'] },
-            ],
-          },
-        ],
-      },
-      {
-        id: 'borealis',
-        name: 'Borealis Logistics',
-        sites: [{ id: 'depot', name: 'Depot', timeZone: 'Europe/Oslo', nodes: [{ id: 'depot-ipo', name: 'Depot IP500 V2', role: 'ip500v2', addresses: ['192.0.2.20'] }] }],
-      },
-    ],
-  }),
-);
+export const INFLUX_FLEET = fleetIndexOf({
+  customers: [
+    {
+      id: 'acme',
+      name: 'Acme Dental',
+      sites: [
+        {
+          id: 'hq',
+          name: 'Head office',
+          timeZone: 'Europe/London',
+          nodes: [
+            {
+              id: 'hq-primary',
+              name: 'HQ Primary',
+              role: 'primary',
+              addresses: ['10.0.0.10'],
+              cards: [
+                { id: 'card-a', slot: 'A', type: 'Combo' },
+                { id: 'card-b', slot: 'B', type: 'PRI-U' },
+              ],
+            },
+            { id: 'hq-secondary', name: 'HQ Secondary', role: 'secondary', addresses: ['10.0.0.11'] },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'borealis',
+      name: 'Borealis Logistics',
+      sites: [{ id: 'depot', name: 'Depot', timeZone: 'Europe/Oslo', nodes: [{ id: 'depot-ipo', name: 'Depot IP500 V2', role: 'ip500v2', addresses: ['192.0.2.20'] }] }],
+    },
+  ],
+});
 
 export const SCENARIO_START = Date.UTC(2026, 10, 21, 9, 0, 0);
 const MINUTE = 60_000;
@@ -120,6 +117,19 @@ export function writeSyntheticMeasurements(sink: InfluxSink): void {
     { at: at(3), tags: { ...hq, kind: 'failover', peer: 'hq-secondary' }, fields: { phase: 'start', text: 'Phones of HQ Primary registered to HQ Secondary' } },
     { at: at(9), tags: { ...hq, kind: 'failover', peer: 'hq-secondary' }, fields: { phase: 'end', duration_s: 360, text: 'Phones returned to HQ Primary' } },
   ]);
+}
+
+/** `count` event points with the given code, numbered from `first`: point n at SCENARIO_START + n ms, so each is distinct and countable. */
+export function writeNumberedEvents(sink: InfluxSink, first: number, count: number, code: string, textSuffix = ''): void {
+  sink.write(
+    'event',
+    Array.from({ length: count }, (_, i) => ({
+      at: SCENARIO_START + first + i,
+      uniquifier: first + i,
+      tags: { customer: 'acme', site: 'hq', node: 'hq-primary', source: 'syslog' as const, category: 'Generic', severity: 'info', code },
+      fields: { count: 1, event_id: first + i, text: `point ${first + i}${textSuffix}` },
+    })),
+  );
 }
 
 /** A sink on a real writer, with short timers for tests; cleanup is the caller's (stop()). */

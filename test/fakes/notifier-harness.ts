@@ -2,15 +2,12 @@ import { pino } from 'pino';
 import { createEmailNotifier } from '../../notifiers/email/index.js';
 import { emailConfigSchema } from '../../notifiers/email/config.js';
 import type { RunningNotifier } from '../../notifiers/running-notifier.js';
-import type { StageContext } from '../../src/correlation/decision.js';
 import { CorrelationEngine } from '../../src/correlation/engine.js';
-import { correlationConfigSchema } from '../../src/correlation/policy.js';
 import type { RecurringWindow } from '../../src/correlation/recurring-window.js';
-import { emptyRuleMatcher, type RuleMatcher } from '../../src/correlation/rule-matcher.js';
+import type { RuleMatcher } from '../../src/correlation/rule-matcher.js';
 import { SilenceCache } from '../../src/correlation/silence-cache.js';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
-import { fleetSchema } from '../../src/fleet/fleet-schema.js';
-import { FleetIndex } from '../../src/fleet/fleet-index.js';
+import type { FleetIndex } from '../../src/fleet/fleet-index.js';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { recordDecision } from '../../src/pipeline/record-decision.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
@@ -18,25 +15,25 @@ import type { Store } from '../../src/storage/store.js';
 import { CaptureTransport } from './capture-transport.js';
 import { makeEvent } from './event-fixture.js';
 import { FakeClock } from './fake-clock.js';
+import { fleetIndexOf } from './fleet-fixture.js';
+import { makeStageContext } from './stage-context.js';
 
 /** Two customers: acme (hq: two nodes; branch: one) and globex (one node). Sites in London and New York. */
 export function notifierFleet(): FleetIndex {
   const node = (id: string, address: string, role = 'primary') => ({ id, name: id.toUpperCase(), role, addresses: [address] });
-  return new FleetIndex(
-    fleetSchema.parse({
-      customers: [
-        {
-          id: 'acme',
-          name: 'Acme Dental',
-          sites: [
-            { id: 'hq', name: 'HQ', timeZone: 'Europe/London', nodes: [node('hq-primary', '10.0.0.10'), node('hq-secondary', '10.0.0.11', 'secondary')] },
-            { id: 'branch', name: 'Branch', timeZone: 'Europe/London', nodes: [node('br-1', '10.0.1.10')] },
-          ],
-        },
-        { id: 'globex', name: 'Globex', sites: [{ id: 'main', name: 'Main', timeZone: 'America/New_York', nodes: [node('gx-1', '10.1.0.10')] }] },
-      ],
-    }),
-  );
+  return fleetIndexOf({
+    customers: [
+      {
+        id: 'acme',
+        name: 'Acme Dental',
+        sites: [
+          { id: 'hq', name: 'HQ', timeZone: 'Europe/London', nodes: [node('hq-primary', '10.0.0.10'), node('hq-secondary', '10.0.0.11', 'secondary')] },
+          { id: 'branch', name: 'Branch', timeZone: 'Europe/London', nodes: [node('br-1', '10.0.1.10')] },
+        ],
+      },
+      { id: 'globex', name: 'Globex', sites: [{ id: 'main', name: 'Main', timeZone: 'America/New_York', nodes: [node('gx-1', '10.1.0.10')] }] },
+    ],
+  });
 }
 
 export interface NotifierHarnessOptions {
@@ -68,8 +65,7 @@ export function notifierHarness(options: NotifierHarnessOptions = {}) {
   const transport = options.transport ?? new CaptureTransport();
   const windows = options.windows ?? [];
   const silences = new SilenceCache(store, clock);
-  const policy = correlationConfigSchema.parse({});
-  const ctx: StageContext = { clock, fleet, alarms: store, rules: options.rules ?? (() => emptyRuleMatcher), silences: () => silences.list(), maintenanceWindows: () => windows, policy, inhibitRules: policy.inhibitRules };
+  const ctx = makeStageContext(store, { clock, fleet, silences: () => silences.list(), maintenanceWindows: () => windows, ...(options.rules && { rules: options.rules }) });
   const engine = new CorrelationEngine(ctx);
   const config = emailConfigSchema.parse({ ...options.email });
   const metrics = new MetricsRegistry();
@@ -82,7 +78,7 @@ export function notifierHarness(options: NotifierHarnessOptions = {}) {
       metrics,
       dataDir: options.dataDir ?? '/nonexistent',
       publicUrl: 'http://127.0.0.1:8080',
-      inhibitRules: policy.inhibitRules,
+      inhibitRules: ctx.inhibitRules,
       silences: () => silences.list(),
       maintenanceWindows: () => windows,
       ...(!options.configuredTransport && { transport }),

@@ -2,12 +2,12 @@ import type { StageContext } from '../../src/correlation/decision.js';
 import { correlationConfigSchema } from '../../src/correlation/policy.js';
 import { emptyRuleMatcher } from '../../src/correlation/rule-matcher.js';
 import type { Silence } from '../../src/correlation/silence.js';
-import type { MemoryStore } from '../../src/storage/memory-store.js';
+import type { Store } from '../../src/storage/store.js';
 import { FakeClock } from './fake-clock.js';
 import { smallFleet } from './fleet-fixture.js';
 
-/** A stage context on a MemoryStore with the default policy, no rules and no silences; override what the test is about. */
-export function makeStageContext(store: MemoryStore, overrides: Partial<StageContext> = {}): StageContext {
+/** A stage context on a store (usually a MemoryStore) with the default policy, no rules and no silences; override what the test is about. */
+export function makeStageContext(store: Store, overrides: Partial<StageContext> = {}): StageContext {
   const policy = correlationConfigSchema.parse({});
   return {
     clock: new FakeClock(),

@@ -1,8 +1,7 @@
 import { CorrelationEngine } from '../../src/correlation/engine.js';
 import { loadKnownIssueRules, SHIPPED_RULES_DIR } from '../../src/correlation/known-issue-rules.js';
 import { SilenceCache } from '../../src/correlation/silence-cache.js';
-import { FleetIndex } from '../../src/fleet/fleet-index.js';
-import { fleetSchema } from '../../src/fleet/fleet-schema.js';
+import { fleetIndexOf } from './fleet-fixture.js';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { recordDecision } from '../../src/pipeline/record-decision.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
@@ -13,35 +12,33 @@ import { FakeClock } from './fake-clock.js';
 import { makeStageContext } from './stage-context.js';
 
 /** One customer, one site: a Primary at 10.0.0.10 and an IP500 V2 at 10.0.0.20 with a PRI card (two ports) and a module. */
-export function webFleet(): FleetIndex {
-  return new FleetIndex(
-    fleetSchema.parse({
-      customers: [
-        {
-          id: 'acme',
-          name: 'Acme Dental',
-          sites: [
-            {
-              id: 'hq',
-              name: 'HQ',
-              timeZone: 'Europe/London',
-              nodes: [
-                { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], version: '11.1.3.0 build 23' },
-                {
-                  id: 'hq-500',
-                  name: 'HQ IP500 V2',
-                  role: 'expansion',
-                  addresses: ['10.0.0.20'],
-                  cards: [{ id: 'pri', slot: 1, type: 'PRI-U', name: 'Trunk Slot A', ports: [{ id: 'pri-1', name: 'PRI 1' }, { id: 'pri-2', name: 'PRI 2' }] }],
-                  modules: [{ id: 'ds16', expansionPort: 1, type: 'DS16B2' }],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    }),
-  );
+export function webFleet() {
+  return fleetIndexOf({
+    customers: [
+      {
+        id: 'acme',
+        name: 'Acme Dental',
+        sites: [
+          {
+            id: 'hq',
+            name: 'HQ',
+            timeZone: 'Europe/London',
+            nodes: [
+              { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], version: '11.1.3.0 build 23' },
+              {
+                id: 'hq-500',
+                name: 'HQ IP500 V2',
+                role: 'expansion',
+                addresses: ['10.0.0.20'],
+                cards: [{ id: 'pri', slot: 1, type: 'PRI-U', name: 'Trunk Slot A', ports: [{ id: 'pri-1', name: 'PRI 1' }, { id: 'pri-2', name: 'PRI 2' }] }],
+                modules: [{ id: 'ds16', expansionPort: 1, type: 'DS16B2' }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
 }
 
 /** ApiDeps over a memory store fed through the real correlation engine, and a way to feed it. */

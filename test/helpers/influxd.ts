@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { eventually } from './eventually.js';
+import { makeTempDir } from './temp-dir.js';
 
 const INFLUXD = '/usr/bin/influxd';
 
@@ -98,6 +100,23 @@ export async function startInfluxd(dir: string): Promise<InfluxdProcess> {
     },
     start,
   };
+}
+
+/**
+ * A temp folder and influxd in `<dir>/influxd` with database "ipo", for one test. After the test, `stopFirst` (what
+ * writes to InfluxDB: a sink, a stack) stops, then influxd, then the folder goes.
+ */
+export async function startTestInfluxd(t: TestContext, stopFirst: () => Promise<unknown> = async () => {}): Promise<{ dir: string; influx: InfluxdProcess }> {
+  const dir = makeTempDir();
+  let influx: InfluxdProcess | null = null;
+  t.after(async () => {
+    await stopFirst();
+    await influx?.stop();
+    dir.remove();
+  });
+  influx = await startInfluxd(join(dir.path, 'influxd'));
+  await influx.createDatabase('ipo');
+  return { dir: dir.path, influx };
 }
 
 function influxdConfig(dir: string, httpPort: number, rpcPort: number): string {

@@ -25,17 +25,18 @@ test('a benign known issue is annotated and its notification held, with the reas
   assert.equal(store.listUnmatched(10).length, 0, 'a matched event is not an unmatched cluster');
 });
 
+const backupInventoryStage: RuleMatch = {
+  ruleId: 'ipoffice-110586-backup-inventory-stage',
+  vendorId: 'IPOFFICE-110586',
+  title: 'Backup fails at the inventory stage',
+  effect: 'raise',
+  workaround: 'Accept the SFTP server host key.',
+  references: ['001:307'],
+  raise: { code: 'rule.backup-failed', severity: 'major', category: 'Applications' },
+};
+
 test('a "raise" rule turns a plain message into an alarm with the rule code, keeping the original code', () => {
-  const backup: RuleMatch = {
-    ruleId: 'ipoffice-110586-backup-inventory-stage',
-    vendorId: 'IPOFFICE-110586',
-    title: 'Backup fails at the inventory stage',
-    effect: 'raise',
-    workaround: 'Accept the SFTP server host key.',
-    references: ['001:307'],
-    raise: { code: 'rule.backup-failed', severity: 'major', category: 'Applications' },
-  };
-  const { feed } = engineHarness({ rules: fakeRules(() => [backup]) });
+  const { feed } = engineHarness({ rules: fakeRules(() => [backupInventoryStage]) });
   const result = feed({ raisesAlarm: false, severity: 'major', code: 'syslog.message', alarmKey: undefined, text: 'Backup failed: Wait inventory pushed stage failed' });
   assert.equal(result.alarm?.code, 'rule.backup-failed');
   assert.equal(result.alarm?.severity, 'major');
@@ -44,16 +45,7 @@ test('a "raise" rule turns a plain message into an alarm with the rule code, kee
 });
 
 test('a "raise" rule leaves alone events that already raise, and info notices', () => {
-  const backup: RuleMatch = {
-    ruleId: 'ipoffice-110586-backup-inventory-stage',
-    vendorId: 'IPOFFICE-110586',
-    title: 'Backup fails at the inventory stage',
-    effect: 'raise',
-    workaround: 'Accept the SFTP server host key.',
-    references: ['001:307'],
-    raise: { code: 'rule.backup-failed', severity: 'major', category: 'Applications' },
-  };
-  const { feed } = engineHarness({ rules: fakeRules(() => [backup]) });
+  const { feed } = engineHarness({ rules: fakeRules(() => [backupInventoryStage]) });
   const text = 'Backup failed: Wait inventory pushed stage failed';
   const raisedBySsa = feed({ source: 'ssa', code: 'ssa.service.new', alarmKey: 'backup failed', severity: 'major', text });
   assert.equal(raisedBySsa.alarm?.code, 'ssa.service.new', 'the collector code stays, so its clear finds the alarm');

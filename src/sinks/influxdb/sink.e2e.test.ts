@@ -3,25 +3,16 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeTestSink, replayScenario, SCENARIO_START } from '../../../test/fakes/influx-fixtures.js';
 import { eventually } from '../../../test/helpers/eventually.js';
-import { startInfluxd, type InfluxdProcess } from '../../../test/helpers/influxd.js';
-import { makeTempDir } from '../../../test/helpers/temp-dir.js';
+import { startTestInfluxd } from '../../../test/helpers/influxd.js';
 import { MEASUREMENTS } from './schema.js';
 import type { InfluxSink } from './sink.js';
 
 const M = MEASUREMENTS;
 
 test('a replayed scenario lands in a real InfluxDB 1.x with the right tags (v1 write through the client)', async (t) => {
-  const dir = makeTempDir();
-  let influx: InfluxdProcess | null = null;
   let sink: InfluxSink | null = null;
-  t.after(async () => {
-    await sink?.stop();
-    await influx?.stop();
-    dir.remove();
-  });
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
-  ({ sink } = makeTestSink({ url: influx.url, spoolDir: join(dir.path, 'spool') }));
+  const { dir, influx } = await startTestInfluxd(t, async () => sink?.stop());
+  ({ sink } = makeTestSink({ url: influx.url, spoolDir: join(dir, 'spool') }));
   sink.start();
 
   sink.recorded(replayScenario());

@@ -3,10 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeTestSink, SCENARIO_START } from '../../../test/fakes/influx-fixtures.js';
+import { makeTestSink, writeNumberedEvents } from '../../../test/fakes/influx-fixtures.js';
 import { eventually } from '../../../test/helpers/eventually.js';
-import { startInfluxd, type InfluxdProcess } from '../../../test/helpers/influxd.js';
-import { makeTempDir } from '../../../test/helpers/temp-dir.js';
+import { startTestInfluxd } from '../../../test/helpers/influxd.js';
 import { MEASUREMENTS } from './schema.js';
 import type { InfluxSink } from './sink.js';
 import { SPOOL_WRITE_FAILED_CODE } from './spool-write-alarm.js';
@@ -15,15 +14,7 @@ const POINTS_PER_BATCH = 25;
 const MAX_BATCHES = 1000;
 
 function writeBatch(sink: InfluxSink, first: number): void {
-  sink.write(
-    'event',
-    Array.from({ length: POINTS_PER_BATCH }, (_, i) => ({
-      at: SCENARIO_START + first + i,
-      uniquifier: first + i,
-      tags: { customer: 'acme', site: 'hq', node: 'hq-primary', source: 'syslog' as const, category: 'Generic', severity: 'info', code: 'test.disk-full' },
-      fields: { count: 1, event_id: first + i, text: `point ${first + i} ${'x'.repeat(200)}` },
-    })),
-  );
+  writeNumberedEvents(sink, first, POINTS_PER_BATCH, 'test.disk-full', ` ${'x'.repeat(200)}`);
 }
 
 /**
@@ -31,23 +22,17 @@ function writeBatch(sink: InfluxSink, first: number): void {
  * is down, and a filler file takes part of the space. Needs the real kernel's ENOSPC, short writes included.
  */
 test('spool on a full disk: batches lost and counted, one alarm, no crash; space back: alarm cleared and the kept points reach InfluxDB', async (t) => {
-  const dir = makeTempDir();
-  const mount = join(dir.path, 'spool-fs');
-  mkdirSync(mount);
   let mounted = false;
-  let influx: InfluxdProcess | null = null;
   let sink: InfluxSink | null = null;
-  t.after(async () => {
+  const { dir, influx } = await startTestInfluxd(t, async () => {
     await sink?.stop();
-    await influx?.stop();
     if (mounted) execFileSync('umount', [mount]);
-    dir.remove();
   });
+  await influx.stop(); // down for the whole filling phase
+  const mount = join(dir, 'spool-fs');
+  mkdirSync(mount);
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
   mounted = true;
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
-  await influx.stop(); // down for the whole filling phase
 
   const filler = join(mount, 'filler');
   writeFileSync(filler, Buffer.alloc(384 * 1024));

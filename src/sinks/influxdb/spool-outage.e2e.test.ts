@@ -2,45 +2,27 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeTestSink, SCENARIO_START } from '../../../test/fakes/influx-fixtures.js';
+import { makeTestSink, writeNumberedEvents } from '../../../test/fakes/influx-fixtures.js';
 import { eventually } from '../../../test/helpers/eventually.js';
-import { startInfluxd, type InfluxdProcess } from '../../../test/helpers/influxd.js';
-import { makeTempDir } from '../../../test/helpers/temp-dir.js';
+import { startTestInfluxd } from '../../../test/helpers/influxd.js';
 import { MEASUREMENTS } from './schema.js';
 import type { InfluxSink } from './sink.js';
 
 const BATCHES_PER_PHASE = 40;
 const POINTS_PER_BATCH = 25;
 
-/** Writes numbered event points: id n at SCENARIO_START + n ms, so every point is distinct and countable. */
+/** Writes `count` batches of numbered points from id `from`; returns the next id. */
 function writeNumbered(sink: InfluxSink, from: number, count: number): number {
-  for (let batch = 0; batch < count; batch += 1) {
-    const first = from + batch * POINTS_PER_BATCH;
-    sink.write(
-      'event',
-      Array.from({ length: POINTS_PER_BATCH }, (_, i) => ({
-        at: SCENARIO_START + first + i,
-        uniquifier: first + i,
-        tags: { customer: 'acme', site: 'hq', node: 'hq-primary', source: 'syslog' as const, category: 'Generic', severity: 'info', code: 'test.numbered' },
-        fields: { count: 1, event_id: first + i, text: `point ${first + i}` },
-      })),
-    );
-  }
+  for (let batch = 0; batch < count; batch += 1) writeNumberedEvents(sink, from + batch * POINTS_PER_BATCH, POINTS_PER_BATCH, 'test.numbered');
   return from + count * POINTS_PER_BATCH;
 }
 
 test('InfluxDB stopped mid-run: points spool to disk (across a restart of the sink), then every point lands once', async (t) => {
-  const dir = makeTempDir();
-  let influx: InfluxdProcess | null = null;
   const sinks: InfluxSink[] = [];
-  t.after(async () => {
+  const { dir, influx } = await startTestInfluxd(t, async () => {
     for (const sink of sinks) await sink.stop();
-    await influx?.stop();
-    dir.remove();
   });
-  const spoolDir = join(dir.path, 'spool');
-  influx = await startInfluxd(join(dir.path, 'influxd'));
-  await influx.createDatabase('ipo');
+  const spoolDir = join(dir, 'spool');
 
   const first = makeTestSink({ url: influx.url, spoolDir, config: { batchSize: 200 } });
   sinks.push(first.sink);
