@@ -7,9 +7,11 @@
 //   node test/run.js FILE...  just those files
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOTS = ['src', 'collectors', 'rules', 'dashboards', 'notifiers', 'mibs', 'test', 'bench', 'simulator'];
+const FAILURE_SUMMARY = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'failure-summary-reporter.mjs')).href;
 const args = process.argv.slice(2);
 const mode = args.includes('--unit') ? 'unit' : args.includes('--e2e') ? 'e2e' : 'all';
 const explicit = args.filter((arg) => !arg.startsWith('--'));
@@ -44,7 +46,19 @@ if (files.length === 0) {
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=180000', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-timeout=180000',
+    // The TAP stream as before, then a closing block that names each failed test (CI keeps only a log's tail).
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${FAILURE_SUMMARY}`,
+    '--test-reporter-destination=stdout',
+    ...files,
+  ],
   { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
 );
 process.exit(result.status ?? 1);
