@@ -12,7 +12,8 @@ export interface EventuallyOptions {
  * and the last assertion error explains a timeout.
  */
 export async function eventually<T>(fn: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 5000;
+  // Generous: a busy CI machine can be several times slower than a quiet one; a wait that succeeds returns at once.
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const intervalMs = options.intervalMs ?? 25;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

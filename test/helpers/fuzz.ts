@@ -1,14 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 
 /**
  * Shared settings of the property-based fuzz tests (`*.fuzz.test.ts`, README
- * "Fuzzing"). CI runs each property a fixed number of times with a random
- * seed that fast-check prints on failure; FUZZ_RUNS overrides every count to
- * run longer locally, FUZZ_SEED (and FUZZ_PATH) replay a failure.
+ * "Fuzzing"). CI runs each property a fixed number of times with a seed taken
+ * from the checked-out commit: each commit explores new inputs, and a run of
+ * the same commit anywhere (CI or a laptop) replays the same ones, so a
+ * failure is never a matter of luck. fast-check prints the seed and path on
+ * failure; FUZZ_RUNS overrides every count to run longer locally, FUZZ_SEED
+ * (and FUZZ_PATH) choose another seed or replay a failure.
  */
 const RUNS_OVERRIDE = positive(process.env['FUZZ_RUNS']);
-const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
+const SEED = process.env['FUZZ_SEED'] === undefined ? commitSeed() : Number(process.env['FUZZ_SEED']);
 const PATH = process.env['FUZZ_PATH'];
 /**
  * One input taking this long is a hang or a super-linear blow-up (inputs are
@@ -22,6 +26,16 @@ export const RUN_LIMIT_MS = positive(process.env['FUZZ_RUN_LIMIT_MS']) ?? 2000;
 export interface FuzzOptions {
   /** A cap on FUZZ_RUNS for a property whose every run is expensive (huge inputs, a whole configuration). */
   maxRuns?: number;
+}
+
+/** The first 32 bits of HEAD's commit id, or undefined (a random seed) outside a git checkout. */
+function commitSeed(): number | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return /^[0-9a-f]{8}/.test(head) ? Number.parseInt(head.slice(0, 8), 16) | 0 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** fc.assert's parameters for a property that CI runs `runs` times. */
