@@ -169,6 +169,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
       metrics,
       version: VERSION,
       auth: { config: config.server.auth, publicUrl: config.server.publicUrl },
+      trustedProxies: config.server.http.trustedProxies,
       audit,
       now: () => clock.now(),
       health: () => ({

@@ -31,7 +31,9 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the HTTP app without listening, so tests use inject() and main.ts decides where to bind. */
 export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = log;
-  const app = Fastify({ loggerInstance, bodyLimit: BODY_LIMIT_BYTES, disableRequestLogging: true });
+  // request.ip (rate limits, audit) is the socket's peer unless that peer is a configured reverse proxy.
+  const trustProxy = deps.trustedProxies && deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false;
+  const app = Fastify({ loggerInstance, bodyLimit: BODY_LIMIT_BYTES, disableRequestLogging: true, trustProxy });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));

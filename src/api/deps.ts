@@ -40,6 +40,8 @@ export interface ApiDeps {
   qosThresholds?: (customerId: string | null, siteId: string | null) => RtcpThresholds;
   /** The resiliency engine (GET /api/v1/resiliency); absent: the route answers 404. */
   resiliency?: Pick<ResiliencyEngine, 'list' | 'open'>;
+  /** server.http.trustedProxies: peers whose X-Forwarded-For names the client (request.ip); absent or empty: none. */
+  trustedProxies?: readonly string[];
   /** server.auth and server.publicUrl; absent: authentication off (every caller is OPEN_PRINCIPAL). */
   auth?: AuthSettings;
   /** Where acknowledgements, silences and sign-ins are recorded; absent: an AuditLog on `store`. */

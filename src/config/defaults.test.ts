@@ -16,7 +16,7 @@ test('defaultConfig() is exactly DEFAULTS', () => {
 test('the documented defaults', () => {
   assert.deepEqual(defaultConfig(), {
     server: {
-      http: { listenAddress: '127.0.0.1', port: 8080 },
+      http: { listenAddress: '127.0.0.1', port: 8080, trustedProxies: [] },
       publicUrl: 'http://127.0.0.1:8080',
       auth: { users: [], tokens: [], session: { idleMinutes: 60, absoluteHours: 12 }, rateLimits: { loginPerMinute: 10, requestsPerMinute: 600 } },
     },

@@ -20,6 +20,11 @@ export const DEFAULT_SERVER_CONFIG = {
     /** Loopback: any other address needs server.auth users or tokens. */
     listenAddress: '127.0.0.1',
     port: 8080,
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks). Empty: the socket's peer is the
+     * client, so a client cannot pick the address its rate limits and audit entries are kept under.
+     */
+    trustedProxies: [] as readonly string[],
   },
   /** Base of the links in notifications (the alarm at <publicUrl>/api/v1/alarms/<id>). */
   publicUrl: 'http://127.0.0.1:8080',

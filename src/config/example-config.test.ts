@@ -8,7 +8,7 @@ const EXAMPLE = fileURLToPath(new URL('../../config/example.yaml', import.meta.u
 
 test('config/example.yaml validates and describes the documented fleet', () => {
   const config = loadConfigFile(EXAMPLE);
-  assert.deepEqual(config.server.http, { listenAddress: '127.0.0.1', port: 8080 });
+  assert.deepEqual(config.server.http, { listenAddress: '127.0.0.1', port: 8080, trustedProxies: [] });
   assert.equal(config.collectors.syslog.udp.port, 5514);
   assert.equal(config.collectors.snmp.traps.port, 1162);
 

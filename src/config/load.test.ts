@@ -28,7 +28,7 @@ test('an empty file, or one with only comments, gives the defaults', () => {
 
 test('full-fleet.yaml: values as written, defaults where left out', () => {
   const config = loadConfigFile(`${VALID_DIR}/full-fleet.yaml`);
-  assert.deepEqual(config.server.http, { listenAddress: '::1', port: 9090 });
+  assert.deepEqual(config.server.http, { listenAddress: '::1', port: 9090, trustedProxies: ['::1'] });
   assert.deepEqual(config.storage, { dataDir: './data', retention: { eventsDays: 14, clearedAlarmsDays: 90, auditDays: 365 } });
   assert.equal(config.log.level, 'debug');
   assert.deepEqual(config.pipeline, defaultConfig().pipeline);

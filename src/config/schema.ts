@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrCidr } from '../../collectors/shared/address-prefix.js';
 import { authConfigSchema, authRequiredProblem } from '../api/auth/config.js';
 import { collectorsConfigSchema } from '../../collectors/config-schema.js';
 import { correlationConfigSchema } from '../correlation/policy.js';
@@ -18,6 +19,10 @@ const httpSchema = z.strictObject({
   listenAddress: z.union([z.ipv4(), z.ipv6()]).default(DEFAULT_SERVER_CONFIG.http.listenAddress),
   /** 0 picks a free port (tests); the bound port is logged. */
   port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_CONFIG.http.port),
+  /** Behind a reverse proxy: its address, so rate limits and the audit log see each client, not the proxy. */
+  trustedProxies: z
+    .array(z.string().refine(isAddressOrCidr, { error: 'expected an IPv4/IPv6 address or CIDR block, e.g. 10.0.0.5 or 10.0.0.0/24' }))
+    .default([...DEFAULT_SERVER_CONFIG.http.trustedProxies]),
 });
 
 const serverSchema = z

@@ -25,6 +25,8 @@ export interface AuthAppOptions {
   tokens?: Array<{ name: string; role: 'viewer' | 'operator' | 'admin' }>;
   rateLimits?: { loginPerMinute?: number; requestsPerMinute?: number };
   publicUrl?: string;
+  /** server.http.trustedProxies. */
+  trustedProxies?: string[];
 }
 
 /** buildApp over a MemoryStore and a fake clock, with server.auth built from the options (none: authentication off). */
@@ -49,6 +51,7 @@ export async function authApp(t: { after(fn: () => unknown): void }, options: Au
     now: () => clock.now(),
     health: () => ({ startedAt: clock.now(), queueDepth: 0, queueCapacity: 10, collectors: [] }),
     auth: { config, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' },
+    ...(options.trustedProxies && { trustedProxies: options.trustedProxies }),
   });
   t.after(() => app.close());
   const raiseAlarm = () => recordDecision(store, engine.decide(makeEvent({}))).alarm!;
