@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { eventually } from '../../test/helpers/eventually.js';
 import { startCollector } from './testdata/harness.js';
-import { freeUdpPort, gstReceiverArgs, gstSenderArgs, startTool } from './testdata/peers.js';
+import { freeUdpPort, gstSenderArgs, startGstReceiver, startTool } from './testdata/peers.js';
 
 const REPORTS = 6;
 
@@ -17,8 +17,9 @@ async function measure(t: { after(fn: () => unknown): void }, impair?: Parameter
   const { collector, fake, port } = await startCollector();
   t.after(() => collector.stop());
   const [rtpPort, rtcpInPort] = [await freeUdpPort(), await freeUdpPort()];
-  const receiver = startTool('gst-launch-1.0', gstReceiverArgs({ rtpPort, rtcpInPort, reportTo: port }));
+  const receiver = startGstReceiver({ rtpPort, rtcpInPort, reportTo: port });
   t.after(() => receiver.stop());
+  await receiver.playing; // else the sender's first packets wait in the socket and arrive as one burst: jitter
   const sender = startTool('gst-launch-1.0', gstSenderArgs({ rtpPort, rtcpPort: rtcpInPort }, impair));
   t.after(() => sender.stop());
   return eventually(

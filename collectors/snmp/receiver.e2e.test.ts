@@ -38,7 +38,9 @@ async function startCollector(t: import('node:test').TestContext) {
   return { fake, collector, target: `127.0.0.1:${port}`, port };
 }
 
-const snmp = (tool: 'snmptrap' | 'snmpinform', args: string[]) => run(tool, ['-m', '', '-t', '2', '-r', '0', ...args], { timeout: 10_000 });
+// -t: how long snmpinform waits for our answer (discovery, acknowledgement, report); generous for a busy machine,
+// and never waited out: every request here is answered.
+const snmp = (tool: 'snmptrap' | 'snmpinform', args: string[]) => run(tool, ['-m', '', '-t', '10', '-r', '0', ...args], { timeout: 30_000 });
 
 test('Debian snmptrap and snmpinform, v1, v2c and v3, become IP Office events; informs are acknowledged', async (t) => {
   const { fake, target } = await startCollector(t);

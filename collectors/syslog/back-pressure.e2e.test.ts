@@ -119,7 +119,7 @@ async function streamThroughStall(t: TestContext, transport: 'tcp' | 'tls') {
       assert.equal(metric('ipo_syslog_stream_paused_connections', { listener: transport }), 1);
       assert.equal(progress.waiting, true, 'the sender waits for drain');
     },
-    { timeoutMs: 10_000, message: `the ${transport} connection is paused and the sender blocked` },
+    { timeoutMs: 30_000, message: `the ${transport} connection is paused and the sender blocked` },
   );
   const atStall = { sent: progress.sent, depth: pipeline.depth, received: metric('ipo_collector_received_total', { collector: 'syslog' }) };
   await sendUdp(endpoint('udp'), [Buffer.from('<134>Nov 21 05:10:17 ipo-hq IPOffice: a UDP line during the pause')]);

@@ -64,7 +64,7 @@ action(type="omfwd" target="127.0.0.1" port="${options.port}" protocol="tcp"
     await eventually(() => {
       if (child.exitCode !== null) throw new Error(`rsyslogd exited with ${child.exitCode}: ${output}`);
       if (!existsSync(socket) || !existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') throw new Error(`rsyslogd is not ready: ${output}`);
-    }, { timeoutMs: 10_000, message: 'rsyslogd should open its input socket' });
+    }, { timeoutMs: 30_000, message: 'rsyslogd should open its input socket' });
   } catch (error) {
     await stop();
     throw error;

@@ -36,7 +36,7 @@ for (const requireClientCert of [false, true]) {
     await rsyslog.log('WebLM Server Error: System not licensed for Select');
     await rsyslog.log('Alarm: Trunk: Line 5 red alarm', { priority: 'local0.err' });
 
-    await eventually(() => assert.equal(fake.events.length, 2), { timeoutMs: 15_000, message: 'rsyslog should deliver both lines over TLS' });
+    await eventually(() => assert.equal(fake.events.length, 2), { timeoutMs: 30_000, message: 'rsyslog should deliver both lines over TLS' });
     const [weblm, trunk] = fake.events;
     assert.equal(weblm!.code, 'syslog.licence.weblm-server-error');
     assert.equal(weblm!.text, 'WebLM Server Error: System not licensed for Select', 'the space rsyslog puts before MSG is gone');

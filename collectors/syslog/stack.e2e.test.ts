@@ -34,16 +34,16 @@ collectors:
   await sendWithLoggerAs(tcp, 'Failed to load HOLD Music source file Source Name: Primary', { transport: 'tcp', format: 'rfc5424', octetCount: true });
   await sendWithLoggerAs(tcp, 'Audit: Configuration merged', { transport: 'tcp', format: 'rfc3164', priority: 'local0.notice' });
 
-  const alarms = await eventually(async () => {
+  // Both in one wait: the two alarms can be stored while the audit line (another connection) is still being read.
+  const { alarms, events } = await eventually(async () => {
     const { alarms } = await getJson(`${stack!.httpUrl}/api/v1/alarms?state=open`);
+    const { events } = await getJson(`${stack!.httpUrl}/api/v1/events?source=syslog`);
     assert.equal(alarms.length, 2);
-    return alarms as Array<{ code: string; category: string }>;
-  }, { message: 'the two seed alarm texts should raise two alarms' });
+    assert.equal(events.length, 3);
+    return { alarms: alarms as Array<{ code: string; category: string }>, events: events as Array<{ code: string }> };
+  }, { message: 'the two seed alarm texts should raise two alarms, and all three lines be stored as events' });
   assert.deepEqual(alarms.map((a) => a.code).sort(), ['syslog.hold-music.load-failed', 'syslog.licence.sip-channels-exceeded']);
-
-  const { events } = await getJson(`${stack.httpUrl}/api/v1/events?source=syslog`);
-  assert.equal(events.length, 3);
-  assert.ok(events.some((e: { code: string }) => e.code === 'syslog.audit.config-merged'), 'the audit line is stored as an event');
+  assert.ok(events.some((e) => e.code === 'syslog.audit.config-merged'), 'the audit line is stored as an event');
 
   await eventually(async () => {
     const metrics = await getText(`${stack!.httpUrl}/metrics`);

@@ -43,8 +43,11 @@ test('a connection we paused is not closed as idle, and keeps what its peer send
   assert.equal(listener.connections(), 1, 'the paused connection is still open');
   assert.equal(seen.data.join(''), '<134>first\n', 'nothing read while paused');
 
+  // Listen before resuming: the idle close comes 1 s after the resume, and a wait on a busy machine can outlast that
+  // (once() attached after 'close' waits forever).
+  const pausedClosed = once(paused, 'close');
   pausedFlow!.resume();
   await eventually(() => assert.equal(seen.data.join(''), '<134>first\n<134>second\n'));
-  await once(paused, 'close');
+  await pausedClosed;
   await eventually(() => assert.deepEqual(seen.closed, ['idle-timeout', 'idle-timeout']));
 });

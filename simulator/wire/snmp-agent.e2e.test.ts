@@ -12,7 +12,8 @@ test('a simulated system answers the stack\'s own poll session: system group, ca
   const node = generateFleet(5).nodes.find((n) => n.role === 'expansion')!;
   const port = await freeUdpPort(node.address);
   const agent = await startAgent(node, port, 'public', 'IP Office IP500 V2 11.1');
-  const session = openPollSession({ address: node.address, port, version: 'v2c', community: 'public', timeoutMs: 500, retries: 0 });
+  // Each request of the walks below must be answered within the timeout: 2 s, not 500 ms, so a busy machine's stall is no silence.
+  const session = openPollSession({ address: node.address, port, version: 'v2c', community: 'public', timeoutMs: 2000, retries: 0 });
   t.after(async () => {
     session.close();
     await agent.close();

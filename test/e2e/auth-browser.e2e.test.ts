@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { authServerSection, passwordOf, signInCookie } from '../helpers/auth-stack.js';
 import { launchChromium } from '../helpers/browser.js';
 import { eventually } from '../helpers/eventually.js';
@@ -13,11 +13,20 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 const TRUNK_ALARM = 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm';
 const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
 
+/**
+ * Clicks something that navigates and waits until the next page has loaded. Not waitForLoadState('load'): the page
+ * clicked on is already loaded, so it returns at once, and click() only waits for the next page to commit, before
+ * its HTML is parsed (an immediate count() can then find nothing).
+ */
+async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), target.click()]);
+}
+
 /** Fills the sign-in form the way a person does and waits for the page it leads to. */
 async function signIn(page: Page, name: string, password = passwordOf(name)): Promise<void> {
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Password').fill(password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
 }
 
 test('in Chromium: sign in at /login, a viewer sees no acknowledge control, an operator acknowledges with a note, an admin reads it on /audit', async (t) => {
@@ -78,7 +87,7 @@ test('in Chromium: sign in at /login, a viewer sees no acknowledge control, an o
   await signIn(operatorPage, 'otto');
   assert.equal(new URL(operatorPage.url()).pathname, `/alarms/${alarmId}`);
   await operatorPage.getByLabel('Note').fill('Carrier ticket 4711 opened');
-  await Promise.all([operatorPage.waitForLoadState('load'), operatorPage.getByRole('button', { name: 'Acknowledge', exact: true }).click()]);
+  await clickAndLoad(operatorPage, operatorPage.getByRole('button', { name: 'Acknowledge', exact: true }));
   const main = await operatorPage.locator('main').innerText();
   assert.match(main, /Acknowledged\./);
   assert.match(main, /Acknowledged by otto/);
@@ -95,7 +104,7 @@ test('in Chromium: sign in at /login, a viewer sees no acknowledge control, an o
   await liveTab.locator('#live-status.on').waitFor({ timeout: 15_000 });
 
   // Signing out ends the session: the next page sends the operator back to /login.
-  await Promise.all([operatorPage.waitForLoadState('load'), operatorPage.getByRole('button', { name: 'Sign out' }).click()]);
+  await clickAndLoad(operatorPage, operatorPage.getByRole('button', { name: 'Sign out' }));
   await liveTab.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/alarms', { timeout: 20_000 });
   assert.equal(new URL(operatorPage.url()).pathname, '/login');
   await operatorPage.goto(`${url}/alarms`);
@@ -117,11 +126,11 @@ test('in Chromium: sign in at /login, a viewer sees no acknowledge control, an o
   mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(new URL('audit.png', SCREENSHOTS), await adminPage.screenshot());
   await adminPage.getByLabel('Action').selectOption('logout');
-  await Promise.all([adminPage.waitForLoadState('load'), adminPage.getByRole('button', { name: 'Search' }).click()]);
+  await clickAndLoad(adminPage, adminPage.getByRole('button', { name: 'Search' }));
   assert.equal(new URL(adminPage.url()).searchParams.get('action'), 'logout');
   assert.deepEqual(await adminPage.locator('table.audit tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action'))), ['logout']);
   // The target links to the alarm.
   await adminPage.goto(`${url}/audit?action=alarm.acknowledge`);
-  await Promise.all([adminPage.waitForLoadState('load'), adminPage.getByRole('link', { name: `alarm:${alarmId}` }).click()]);
+  await clickAndLoad(adminPage, adminPage.getByRole('link', { name: `alarm:${alarmId}` }));
   assert.equal(new URL(adminPage.url()).pathname, `/alarms/${alarmId}`);
 });

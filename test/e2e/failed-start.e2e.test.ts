@@ -33,7 +33,8 @@ collectors: { syslog: { udp: { listenAddress: 127.0.0.1, port: 0 } } }
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  // 'close', not 'exit': 'exit' can come before the last of stdout has been read (the line with the code).
+  const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
   clearTimeout(timer);
   assert.equal(signal, null, 'it exited by itself: no watcher or timer kept it alive');
   assert.equal(code, 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +35,24 @@ correlation: { rulesDir: ${rulesDir} }
   );
   stack = await startStackProcess(configPath, ['syslog/udp']);
   const reloads = async (result: string) => metricValue(await getText(`${stack!.httpUrl}/metrics`), 'ipo_rules_reloads_total', { result });
+  // The catalogue is replaced in one step (written beside the watched folder, then renamed into it): written in
+  // place, a stalled test process could leave it truncated for longer than the watcher's debounce, and the program
+  // would reload a half-written file.
+  const replaceCatalogue = (text: string) => {
+    const staged = join(dir.path, 'known-issues.yaml.next');
+    writeFileSync(staged, text);
+    renameSync(staged, join(rulesDir, 'known-issues.yaml'));
+  };
 
   const broken = readFileSync(SHIPPED, 'utf8').replace('effect: benign', 'effect: mute');
-  writeFileSync(join(rulesDir, 'known-issues.yaml'), broken);
+  replaceCatalogue(broken);
   await eventually(async () => assert.equal(await reloads('invalid'), 1), { message: 'the broken file should be reported' });
-  const failure = stack.logLines.find((line) => line['msg'] === 'rules reload failed; the previous rules stay in force');
+  // The log line and the metrics answer come through different pipes: wait for the line rather than assume it came first.
+  const failure = await eventually(() => {
+    const line = stack!.logLines.find((record) => record['msg'] === 'rules reload failed; the previous rules stay in force');
+    assert.ok(line, 'the failed reload is logged');
+    return line;
+  });
   assert.match(JSON.stringify(failure), /known-issues\.yaml:\d+:\d+ rules\[\d+\]\.effect: expected one of/);
 
   const { stdout: ok } = await run(process.execPath, [BIN, 'check-rules']);
@@ -50,7 +63,7 @@ correlation: { rulesDir: ${rulesDir} }
     return true;
   });
 
-  copyFileSync(SHIPPED, join(rulesDir, 'known-issues.yaml'));
+  replaceCatalogue(readFileSync(SHIPPED, 'utf8'));
   await eventually(async () => assert.ok((await reloads('ok')) >= 1), { message: 'the fixed file should reload' });
   const before = await reloads('ok');
   stack.child.kill('SIGHUP');

@@ -94,6 +94,7 @@ test('no secret from the configuration reaches the log, the API, the metrics or 
         email: {
           transport: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, auth: { user: 'ipo-observer', passwordEnv: SMTP_PASSWORD_ENV } },
           from: 'ipo-observer@example.com',
+          groupWaitSeconds: 0, // send at once (the default waits 30 s), so the refused connection is logged during the test
           profiles: [{ id: 'noc', name: 'NOC', to: ['noc@example.com'], minSeverity: 'minor' }],
         },
       },
@@ -132,7 +133,9 @@ test('no secret from the configuration reaches the log, the API, the metrics or 
   await eventually(() => {
     const log = JSON.stringify(stack!.logLines);
     assert.match(log, /snmp input refused/, 'the refusal sample is logged');
-    assert.match(log, /influx|smtp|email/i, 'the sinks that cannot reach their servers have logged');
+    // Their failures, not the start-up lines ("email notifier started" names neither server nor error).
+    assert.match(log, /cannot write to InfluxDB/, 'the InfluxDB sink that cannot reach its server has logged');
+    assert.match(log, /notifier transport is failing/, 'the email notifier that cannot reach its server has logged');
   }, { message: 'the refusal and sink failures are logged', timeoutMs: 20_000 });
 
   // Every page and API route that shows configuration, collector state, events or alarms.

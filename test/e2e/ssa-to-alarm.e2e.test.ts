@@ -29,7 +29,9 @@ test('SSA snapshots posted over HTTP and dropped in a folder become alarms; the 
     dir.remove();
   });
   const configPath = writeStackConfig(dir.path, {
-    collectors: { syslog: { enabled: false }, ssa: { enabled: true, tokens: [TOKEN], dropFolder: { enabled: true, path: join(dir.path, 'drop'), settleSeconds: 0 } } },
+    // A POST answers 200 only once its events are stored, else 202 after storeWaitSeconds: the longest wait, so a busy
+    // machine cannot turn the 200s asserted below into 202s.
+    collectors: { syslog: { enabled: false }, ssa: { enabled: true, tokens: [TOKEN], storeWaitSeconds: 60, dropFolder: { enabled: true, path: join(dir.path, 'drop'), settleSeconds: 0 } } },
     nodes: [{ id: 'acme-hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['192.0.2.10'], version: '10.0.0.0 build 542', licenceSource: 'weblm' }],
   });
   stack = await startStackProcess(configPath, ['ssa/folder']);

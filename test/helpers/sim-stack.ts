@@ -34,6 +34,24 @@ export interface SimStackStartOptions {
   tls?: TestCertificates;
 }
 
+/**
+ * simulate() overrides that run until `enough` holds for the report (checked every 100 ms), at most `atMostSeconds`,
+ * and stop when the test ends. A busy machine sends fewer messages a second, so a test that needs so many sent
+ * waits for them instead of running out of a fixed duration.
+ */
+export function simulateUntil(t: TestContext, enough: (report: SimulationReport) => boolean, atMostSeconds: number): Partial<SimulateOptions> {
+  const done = new AbortController();
+  t.after(() => done.abort());
+  return {
+    durationSeconds: atMostSeconds,
+    signal: done.signal,
+    progressSeconds: 0.1,
+    onProgress: (report) => {
+      if (enough(report)) done.abort();
+    },
+  };
+}
+
 /** startSimStack in a temporary folder, both stopped and removed when the test ends (cleanup registered first). */
 export async function startSimStackFor(t: TestContext, scenario: string, options: SimStackStartOptions | ((dir: string) => Promise<SimStackStartOptions>) = {}): Promise<SimStack & { dir: string }> {
   const dir = makeTempDir();

@@ -72,7 +72,8 @@ export async function startStackProcess(configPath: string, expectedCollectors: 
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
-      const [code] = (await once(child, 'exit')) as [number | null];
+      // 'close', not 'exit': the last log lines (read from its stdout) are in logLines once the pipes are drained.
+      const [code] = (await once(child, 'close')) as [number | null];
       return code;
     },
   };

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { startTool } from '../../../test/helpers/start-tool.js';
 
 const SERVE = fileURLToPath(new URL('serve-tables.mjs', import.meta.url));
+// Generous: snmpd is a child process, and a busy CI machine can be many times slower than a quiet one.
+const START_TIMEOUT_MS = 30_000;
 
 // The shared free-port finder, re-exported for the SNMP end-to-end tests (snmpd must bind the port itself).
 export { freeUdpPort } from '../../../simulator/wire/free-port.js';
@@ -36,14 +38,18 @@ export async function startSnmpd(dir: string, port: number): Promise<TestSnmpd> 
   // -Le: snmpd logs to stderr, which the tool starter keeps for the start-up check and the failure message.
   const tool = startTool('/usr/sbin/snmpd', ['-f', '-Le', '-C', '-c', conf, '-p', join(dir, 'snmpd.pid')], { env: { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: '' } });
   const { child, stop } = tool;
+  let settled = false; // ends the check loop and the deadline, so a failed start leaves no timers behind
+  let deadline: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     new Promise<boolean>((resolve) => {
-      const check = () => (/NET-SNMP version/.test(tool.stderr()) ? resolve(true) : setTimeout(check, 20));
+      const check = () => (/NET-SNMP version/.test(tool.stderr()) ? resolve(true) : settled || setTimeout(check, 20));
       check();
     }),
     once(child, 'exit').then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+    new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(false), START_TIMEOUT_MS))),
   ]);
+  settled = true;
+  clearTimeout(deadline);
   if (!started) {
     await stop();
     throw new Error(`snmpd did not start: ${tool.stderr()}`);
