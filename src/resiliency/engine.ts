@@ -176,9 +176,14 @@ export class ResiliencyEngine {
     const incident = newIncident(fleet, subject, `res-${at}-${++this.sequence}`, at);
     this.incidents.set(incident.id, incident);
     const kind = subject.kind === 'node' ? 'node-down' : subject.kind === 'link' ? 'link-down' : 'service-failover';
-    const opened = this.entry(incident, { at, kind, text: text ?? failedText(fleet, incident), eventId });
+    // Lines of this node down in an incident of their own are its symptoms: their story continues here, first.
+    const lines = subject.kind === 'node' ? this.open().filter((i) => i.kind === 'link' && i.down && (i.nodeId === subject.nodeId || i.peerId === subject.nodeId)) : [];
+    let withLines = incident;
+    for (const line of lines) withLines = this.entry(withLines, { at: line.since, kind: 'folded', text: `${failedText(fleet, line)} since ${new Date(line.since).toISOString()} (incident ${line.id}, folded in)`, eventId });
+    const opened = this.entry(withLines, { at, kind, text: text ?? failedText(fleet, incident), eventId });
     const severity = subject.kind === 'service' ? 'major' : 'critical';
     this.send(resiliencyEvent(fleet, opened, at, { code: RESILIENCY_CODES.incident, severity, raisesAlarm: true, text: incidentText(fleet, opened), attributes: { phase: 'opened', takenOver: takenOverText(fleet, opened), degraded: opened.degraded.join('; ') } }));
+    for (const line of lines) this.fold(line, opened, at);
   }
 
   private lose(incident: ResiliencyIncident, at: number, eventId: number): void {
@@ -225,15 +230,31 @@ export class ResiliencyEngine {
     this.finish(next, at);
   }
 
+  /**
+   * Closes a line incident into the incident of a node at one end, found down after the line: one incident for one
+   * root cause, whichever was reported first. Its alarm clears naming the incident that carries on.
+   */
+  private fold(line: ResiliencyIncident, into: ResiliencyIncident, at: number): void {
+    const downMs = line.downMs + (at - line.since);
+    const text = `Resiliency incident folded: ${failedText(this.options.fleet, line).replace(/ is down$/, '')} is a symptom: ${failedText(this.options.fleet, into)}; followed in incident ${into.id}`;
+    this.finish({ ...line, down: false, since: at, downMs, foldedInto: into.id }, at, text);
+  }
+
   /** Closes the incident: the clear of its alarm carries the durations and the timeline. */
-  private finish(incident: ResiliencyIncident, at: number): void {
+  private finish(incident: ResiliencyIncident, at: number, foldedText?: string): void {
     const fleet = this.options.fleet;
     const openMs = at - incident.openedAt;
     const overMs = incident.failedOverAt !== null ? (incident.failedBackAt ?? at) - incident.failedOverAt : null;
-    const summary = `Resiliency incident closed: ${failedText(fleet, incident).replace(/ is down$/, '')} recovered; down ${minutes(incident.downMs)}, incident open ${minutes(openMs)}${overMs !== null ? `, failed over ${minutes(overMs)}` : ''}`;
+    const summary = foldedText ?? `Resiliency incident closed: ${failedText(fleet, incident).replace(/ is down$/, '')} recovered; down ${minutes(incident.downMs)}, incident open ${minutes(openMs)}${overMs !== null ? `, failed over ${minutes(overMs)}` : ''}`;
     const next = this.entry({ ...incident, closedAt: at }, { at, kind: 'closed', text: summary, eventId: null });
     const now = this.options.clock.now();
-    const durations = { phase: 'closed', downSeconds: incident.downMs / 1000, openSeconds: openMs / 1000, timeline: next.timeline.map((e) => `${new Date(e.at).toISOString()} ${e.kind}: ${e.text}`).join('\n').slice(0, 4000) };
+    const durations = {
+      phase: incident.foldedInto ? 'folded' : 'closed',
+      ...(incident.foldedInto && { foldedInto: incident.foldedInto }),
+      downSeconds: incident.downMs / 1000,
+      openSeconds: openMs / 1000,
+      timeline: next.timeline.map((e) => `${new Date(e.at).toISOString()} ${e.kind}: ${e.text}`).join('\n').slice(0, 4000),
+    };
     this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.incident, severity: 'cleared', raisesAlarm: false, text: summary, attributes: durations }));
     if (incident.flapping) this.send(resiliencyEvent(fleet, next, now, { code: RESILIENCY_CODES.flapping, severity: 'cleared', raisesAlarm: false, text: `${summary} (no longer flapping)` }));
     this.forgetOldClosed();

@@ -15,6 +15,7 @@ export const TIMELINE_KINDS = [
   'service-failback',
   'entity-failure',
   'entity-ok',
+  'folded',
   'closed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -55,6 +56,11 @@ export interface ResiliencyIncident {
   dependents: string[];
   /** Total time the node or link was down, counting every loss, in ms (updated at each recovery). */
   downMs: number;
+  /**
+   * A line incident closed because one of its nodes was then found down: the id of that node's incident, which
+   * carries the line from then on. Absent otherwise (and in incidents saved before folding existed).
+   */
+  foldedInto?: string;
   timeline: TimelineEntry[];
 }
 

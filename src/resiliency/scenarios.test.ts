@@ -117,20 +117,52 @@ test('a line flapping within 5 minutes raises one flap alarm, not a stream of in
   assert.ok(h.store.listAlarms({ limit: 1000 } as never).filter((a) => a.code.startsWith('resiliency.')).every((a) => a.state === 'cleared'));
 });
 
-test('a line that failed before its node did recovers with the line: its incident closes, the node incident stays its own', () => {
+test('a line that failed before its node did is folded into the node incident: one incident carries on, the line alarm clears naming it', () => {
   const h = resiliencyHarness();
   const link = { nodeId: 'branch-exp', sourceAddress: '10.0.1.10', source: 'snmp', collector: 'snmp', code: 'snmp.ipo.link', entity: { kind: 'link', id: 'HQ Primary' }, category: 'Generic', alarmKey: '', text: 'Link HQ Primary' } as const;
   h.feed({ ...link, severity: 'major' });
   h.advance(10_000);
   h.feed(down);
+  const open = h.resiliency.open();
+  assert.equal(open.length, 1, 'one root cause, one open incident');
+  const nodeIncident = open[0]!;
+  assert.equal(nodeIncident.kind, 'node');
+  assert.deepEqual(nodeIncident.timeline.map((e) => e.kind), ['folded', 'node-down']);
+  assert.match(nodeIncident.timeline[0]!.text, /IP Office Line Branch Expansion <-> HQ Primary is down since .* \(incident res-.*, folded in\)/);
+  const lineIncident = h.resiliency.list().find((i) => i.kind === 'link')!;
+  assert.equal(lineIncident.foldedInto, nodeIncident.id);
+  assert.deepEqual(lineIncident.timeline.map((e) => e.kind), ['link-down', 'closed']);
+  assert.equal(lineIncident.downMs, 10_000, 'down from its loss until the fold');
+  const incidentAlarms = h.store.listAlarms({ limit: 1000 } as never).filter((a) => a.code === 'resiliency.incident');
+  const lineAlarm = incidentAlarms.find((a) => a.reductionKey.endsWith(lineIncident.id))!;
+  assert.equal(lineAlarm.state, 'cleared');
+  const clearing = h.store.listEvents({ limit: 20 }).find((e) => e.code === 'resiliency.incident' && e.severity === 'cleared')!;
+  assert.equal(clearing.text, `Resiliency incident folded: IP Office Line Branch Expansion <-> HQ Primary is a symptom: HQ Primary is down; followed in incident ${nodeIncident.id}`);
+  assert.equal(clearing.attributes['phase'], 'folded');
+  assert.equal(clearing.attributes['foldedInto'], nodeIncident.id);
+  assert.equal(incidentAlarms.filter((a) => a.state !== 'cleared').length, 1, 'only the node incident alarm is open');
+  const linkAlarm = h.store.listAlarms({ limit: 1000 } as never).find((a) => a.code === 'snmp.ipo.link')!;
+  assert.ok(h.resiliency.holds().holdOf(linkAlarm), 'the line alarm is held by the node incident');
+
   h.advance(MIN);
   h.feed(up);
   h.feed({ ...link, severity: 'cleared', raisesAlarm: false });
+  assert.ok(h.resiliency.list().find((i) => i.id === nodeIncident.id)!.timeline.some((e) => e.kind === 'link-up'), 'the line coming back is on the node incident');
   h.advance(5 * MIN);
-  const [lineIncident, nodeIncident] = [...h.resiliency.list()].sort((a, b) => a.openedAt - b.openedAt);
-  assert.equal(lineIncident!.kind, 'link');
-  assert.deepEqual(lineIncident!.timeline.map((e) => e.kind), ['link-down', 'link-up', 'closed']);
-  assert.equal(nodeIncident!.kind, 'node');
-  assert.ok(nodeIncident!.timeline.some((e) => e.kind === 'link-up'), 'the line coming back is on the node incident too');
   assert.equal(h.resiliency.open().length, 0);
+  assert.equal(h.resiliency.list().length, 2, 'the folded line incident was not opened again');
+});
+
+test('a line that is up again and settling when its node fails is not folded: it closes on its own', () => {
+  const h = resiliencyHarness();
+  const link = { nodeId: 'branch-exp', sourceAddress: '10.0.1.10', source: 'snmp', collector: 'snmp', code: 'snmp.ipo.link', entity: { kind: 'link', id: 'HQ Primary' }, category: 'Generic', alarmKey: '', text: 'Link HQ Primary' } as const;
+  h.feed({ ...link, severity: 'major' });
+  h.advance(10_000);
+  h.feed({ ...link, severity: 'cleared', raisesAlarm: false });
+  h.feed(down);
+  const lineIncident = h.resiliency.list().find((i) => i.kind === 'link')!;
+  assert.equal(lineIncident.foldedInto, undefined);
+  assert.equal(h.resiliency.open().length, 2);
+  h.advance(5 * MIN);
+  assert.deepEqual(h.resiliency.list().find((i) => i.kind === 'link')!.timeline.map((e) => e.kind), ['link-down', 'link-up', 'closed']);
 });

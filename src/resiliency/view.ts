@@ -15,6 +15,8 @@ export function incidentView(fleet: FleetIndex, incident: ResiliencyIncident, no
     service: incident.service,
     siteId: incident.siteId,
     open: incident.closedAt === null,
+    /** A line incident closed into the incident of a node found down after it: that incident's id. */
+    foldedInto: incident.foldedInto ?? null,
     failed: failedText(fleet, incident),
     takenOver: incident.takeovers.map((t) => ({ service: t.service, by: t.by, byName: nameOf(fleet, t.by) })),
     takenOverText: incident.kind !== 'link' ? takenOverText(fleet, incident) : null,

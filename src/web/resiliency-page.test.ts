@@ -115,3 +115,13 @@ test('no incidents and no sites say so', () => {
   assert.match(html, /No sites in the fleet/);
   assert.match(html, /No resiliency incidents/);
 });
+
+test('a line incident folded into its node incident says so and links to the incident that carries on', () => {
+  const folded = { ...closedLink, foldedInto: incident.id };
+  const html = renderResiliencyBody({ incidents: [incident, folded], sites: [], now: T + 10 * MIN, siteName: () => '', nodeName: (id) => id });
+  const article = html.slice(html.indexOf(`id="incident-${folded.id}"`));
+  assert.match(article, /<span class="state state-recovering">folded<\/span>/);
+  assert.match(article, /<dt>Followed in<\/dt><dd><a href="\/resiliency\/res-hq-primary-1">incident res-hq-primary-1<\/a>/);
+  const notFolded = renderResiliencyBody({ incidents: [closedLink], sites: [], now: T + 10 * MIN, siteName: () => '', nodeName: (id) => id });
+  assert.doesNotMatch(notFolded, /Followed in|>folded</);
+});

@@ -74,7 +74,8 @@ ${rows.join('\n')}
 
 export function renderIncident(incident: ApiIncident, now: number): string {
   const id = `incident-${incident.id}`;
-  const state = incident.open ? '<span class="state state-down">open</span>' : '<span class="state state-up">closed</span>';
+  const state = incident.open ? '<span class="state state-down">open</span>' : incident.foldedInto ? '<span class="state state-recovering">folded</span>' : '<span class="state state-up">closed</span>';
+  const folded = incident.foldedInto ? `<div><dt>Followed in</dt><dd><a href="/resiliency/${encodeURIComponent(incident.foldedInto)}">incident ${escapeHtml(incident.foldedInto)}</a> (a node at one end went down)</dd></div>\n` : '';
   const flapping = incident.flapping ? ' <span class="badge poor">flapping</span>' : '';
   const took = incident.takenOver.length > 0 ? incident.takenOver.map((t) => `${escapeHtml(t.service)} → ${escapeHtml(t.byName)}`).join(', ') : escapeHtml(incident.takenOverText ?? (incident.kind === 'link' ? 'nothing (a line: both nodes stay up)' : 'nothing'));
   const degraded = incident.degraded.length > 0 ? `<ul>${incident.degraded.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : 'nothing';
@@ -85,7 +86,7 @@ export function renderIncident(incident: ApiIncident, now: number): string {
 <div><dt>Failed</dt><dd>${escapeHtml(incident.failed)} (${escapeHtml(incident.kind)})</dd></div>
 <div><dt>Taken over</dt><dd>${took}</dd></div>
 <div><dt>Degraded</dt><dd>${degraded}</dd></div>
-<div><dt>Opened</dt><dd>${timeCell(incident.openedAt)}</dd></div>
+${folded}<div><dt>Opened</dt><dd>${timeCell(incident.openedAt)}</dd></div>
 <div><dt>${incident.open ? 'Open for' : 'Lasted'}</dt><dd>${durationText(d.openSeconds)}; down ${durationText(d.downSeconds)}${d.failedOverSeconds !== null ? `; on backups ${durationText(d.failedOverSeconds)}` : ''}</dd></div>
 </dl>
 ${renderTimeline(incident, now)}
