@@ -48,6 +48,18 @@ describe('SqliteStore on disk', () => {
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   });
 
+  it('gives its connection a 64 MiB page cache and checkpoints every 10,000 pages (tuned with bench/engine)', (t) => {
+    const dir = makeTempDir();
+    t.after(dir.remove);
+    const store = openSqliteStore(dir.path);
+    t.after(() => store.close());
+    // Both are settings of the connection, not of the file: read them from the store's own.
+    const db = (store as unknown as { db: InstanceType<typeof Database> }).db;
+    assert.equal(db.pragma('cache_size', { simple: true }), -65536);
+    assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 10_000);
+    assert.equal(db.pragma('synchronous', { simple: true }), 1, 'NORMAL');
+  });
+
   it('refuses a file that is not a database with IPO_ERR_STORE_OPEN_FAILED naming the path', (t) => {
     const dir = makeTempDir();
     t.after(dir.remove);

@@ -41,6 +41,9 @@ export const DATABASE_FILE = 'ipo-observer.db';
 /** How long a writer waits for another connection (e.g. the sqlite3 CLI) before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+const PAGE_CACHE_KIB = 64 * 1024;
+/** Pages of WAL before an automatic checkpoint (4 KiB pages: 40 MiB), below WAL_SIZE_LIMIT_BYTES. */
+const WAL_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Opens (creating if needed) `<dataDir>/ipo-observer.db` and migrates it.
@@ -60,6 +63,11 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // After a checkpoint, shrink a WAL that a big retention run grew, instead of keeping it at its peak size.
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+    // Measured with bench/engine at 100,000 open alarms: correlation writes touch many index pages per event. A 64 MiB
+    // page cache (SQLite's default is 2 MiB) and a checkpoint every 10,000 pages (40 MiB of WAL, not 4 MiB) write
+    // each hot page once per checkpoint rather than once per few batches: about 1.45 times the events per second.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     migrate(db);
     return new SqliteStore(db);
   } catch (error) {
