@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
 import { alarmQuerySql } from './alarm-query-sql.js';
-import { DATABASE_FILE, openSqliteStore } from './sqlite-store.js';
+import { DATABASE_FILE, FIND_OPEN_ALARM_SQL, openSqliteStore } from './sqlite-store.js';
 import { makeAlarm, T0 } from './store-fixtures.js';
 import type { AlarmQuery } from './store.js';
 
@@ -42,4 +42,22 @@ for (const [label, query] of [
 
 test('stale expiry (state and last seen before) keeps the index on (state, last_seen)', () => {
   assert.match(planOf({ state: 'active', lastSeenBefore: T0 + 5, limit: 500 }), /USING INDEX alarms_last_seen \(state=\? AND last_seen<\?\)/);
+});
+
+test('inhibition\'s "open alarm of this node with this code prefix" seeks alarms_open_node_code, reading no other alarm of the node', () => {
+  const dir = makeTempDir();
+  const store = openSqliteStore(dir.path);
+  try {
+    const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
+    try {
+      const params = { node_id: 'node-1', exclude: 7, prefix: 'poll.node-unreachable', prefix_end: 'poll.node-unreachable\u{10FFFF}', category: null };
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${FIND_OPEN_ALARM_SQL}`).all(params) as Array<{ detail: string }>).map((row) => row.detail).join(' | ');
+      assert.match(plan, /USING INDEX alarms_open_node_code \(node_id=\? AND code>\? AND code<\?\)/);
+    } finally {
+      db.close();
+    }
+  } finally {
+    store.close();
+    dir.remove();
+  }
 });

@@ -77,6 +77,14 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   }
 }
 
+/**
+ * An open alarm of a node whose code starts with @prefix (inhibition's source). The code range [prefix, prefix +
+ * U+10FFFF) is a seek in alarms_open_node_code; substr() keeps the match exact. alarm-query-plan.test.ts checks it.
+ */
+export const FIND_OPEN_ALARM_SQL = `SELECT * FROM alarms WHERE node_id = @node_id AND state IN ('active', 'acknowledged') AND id != @exclude
+  AND code >= @prefix AND code < @prefix_end
+  AND substr(code, 1, length(@prefix)) = @prefix AND (@category IS NULL OR category = @category) LIMIT 1`;
+
 /** The Store on better-sqlite3. Fixed statements are prepared once; filtered lists cache one statement per SQL shape. */
 export class SqliteStore implements Store {
   private readonly insertEventStmt;
@@ -150,10 +158,7 @@ export class SqliteStore implements Store {
       'SELECT count(*) AS count FROM alarm_transitions WHERE alarm_id = ? AND kind = ? AND at >= ?',
     );
     // Inhibition asks this for every alarm change: it must not read the node's alarms into objects.
-    this.findOpenStmt = db.prepare<{ node_id: string; prefix: string; category: string | null; exclude: number }, AlarmRow>(
-      `SELECT * FROM alarms WHERE node_id = @node_id AND state IN ('active', 'acknowledged') AND id != @exclude
-         AND substr(code, 1, length(@prefix)) = @prefix AND (@category IS NULL OR category = @category) LIMIT 1`,
-    );
+    this.findOpenStmt = db.prepare<{ node_id: string; prefix: string; prefix_end: string; category: string | null; exclude: number }, AlarmRow>(FIND_OPEN_ALARM_SQL);
     this.outbox = new SqliteOutbox(db);
     this.licence = new SqliteLicence(db);
     this.audit = new SqliteAudit(db);
@@ -223,7 +228,8 @@ export class SqliteStore implements Store {
   }
 
   findOpenAlarm(query: { nodeId: string; codePrefix?: string | undefined; category?: string | undefined; excludeId: number }): Alarm | null {
-    const row = this.findOpenStmt.get({ node_id: query.nodeId, prefix: query.codePrefix ?? '', category: query.category ?? null, exclude: query.excludeId });
+    const prefix = query.codePrefix ?? '';
+    const row = this.findOpenStmt.get({ node_id: query.nodeId, prefix, prefix_end: `${prefix}\u{10FFFF}`, category: query.category ?? null, exclude: query.excludeId });
     return row ? alarmFromRow(row) : null;
   }
 
