@@ -46,7 +46,7 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
   });
   // Before every route, so its hook guards them all (src/api/auth/README.md).
   const audit = deps.audit ?? new AuditLog(deps.store, deps.now, log);
-  await installAuth(app, createAuthRuntime(deps.auth, { audit, metrics: deps.metrics, now: deps.now }), deps.version);
+  await installAuth(app, createAuthRuntime(deps.auth, { audit, metrics: deps.metrics, now: deps.now, sessionRepository: deps.store, ...(log && { log }) }), deps.version);
   await app.register(healthRoutes(deps));
   await app.register(nodeRoutes(deps));
   await app.register(licenceRoutes(deps, audit));

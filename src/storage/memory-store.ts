@@ -10,6 +10,7 @@ import { emptyDeliveryState, MemoryDeliveries, type DeliveryState } from './memo
 import { emptyQosState, MemoryQos, type QosState } from './memory-qos.js';
 import { deleteAuditBefore, insertAudit, listAudit } from './memory-audit.js';
 import { deleteClosedResiliencyIncidents, listResiliencyIncidents, saveResiliencyIncident, type ResiliencyRows } from './memory-resiliency.js';
+import { listSessions, saveSession, type SessionRows } from './memory-sessions.js';
 import type { AuditEntry } from '../audit/audit-entry.js';
 import { matchesAlarmQuery, matchesEventQuery } from './query-match.js';
 import { retentionCutoffs } from './retention-cutoffs.js';
@@ -33,6 +34,7 @@ interface MemoryState {
   audit: AuditEntry[];
   lastAuditId: number;
   resiliency: ResiliencyRows;
+  sessions: SessionRows;
 }
 
 /**
@@ -60,6 +62,7 @@ export class MemoryStore implements Store {
     audit: [],
     lastAuditId: 0,
     resiliency: new Map(),
+    sessions: new Map(),
   };
   /** Notifier deliveries and messages (NotifierOutbox), delegated below; reads this.state, so rollbacks cover them. */
   private readonly deliveries = new MemoryDeliveries(() => this.state);
@@ -275,6 +278,9 @@ export class MemoryStore implements Store {
   listResiliencyIncidents: Store['listResiliencyIncidents'] = (query) => listResiliencyIncidents(this.state.resiliency, query);
   saveResiliencyIncident: Store['saveResiliencyIncident'] = (incident) => saveResiliencyIncident(this.state.resiliency, incident);
   deleteClosedResiliencyIncidents: Store['deleteClosedResiliencyIncidents'] = (closedBefore) => deleteClosedResiliencyIncidents(this.state.resiliency, closedBefore);
+  listSessions: Store['listSessions'] = () => listSessions(this.state.sessions);
+  saveSession: Store['saveSession'] = (session) => saveSession(this.state.sessions, session);
+  deleteSession: Store['deleteSession'] = (key) => void this.state.sessions.delete(key);
 
   close(): void {}
 

@@ -338,6 +338,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX alarms_open_node_code ON alarms (node_id, code) WHERE state IN ('active', 'acknowledged');
   `,
+  // Signed-in sessions, so a restart does not sign everyone out (src/api/auth/sessions.ts). The key is the sha256
+  // of the cookie value: the table holds nothing a reader could replay.
+  `
+  CREATE TABLE auth_sessions (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -34,6 +34,7 @@ import { SqliteSsaEntries } from './sqlite-ssa-entries.js';
 import { SqliteQos } from './sqlite-qos.js';
 import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteResiliency } from './sqlite-resiliency.js';
+import { SqliteSessions } from './sqlite-sessions.js';
 import type { AlarmQuery, EventQuery, NotificationQuery, RetentionPolicy, Store, UnmatchedCluster } from './store.js';
 
 export const DATABASE_FILE = 'ipo-observer.db';
@@ -112,6 +113,7 @@ export class SqliteStore implements Store {
   private readonly audit: SqliteAudit;
   /** Resiliency incidents (ResiliencyRepository), delegated below. */
   private readonly resiliency: SqliteResiliency;
+  private readonly sessions: SqliteSessions;
   private readonly prepared: (sql: string) => BetterSqlite3.Statement;
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   private readonly retention: ApplyRetention;
@@ -163,6 +165,7 @@ export class SqliteStore implements Store {
     this.licence = new SqliteLicence(db);
     this.audit = new SqliteAudit(db);
     this.resiliency = new SqliteResiliency(db);
+    this.sessions = new SqliteSessions(db);
     this.deliveries = new SqliteDeliveries(db);
     this.silences = new SqliteSilences(db);
     this.unmatched = new SqliteUnmatched(db);
@@ -322,6 +325,9 @@ export class SqliteStore implements Store {
   listResiliencyIncidents: Store['listResiliencyIncidents'] = (query) => this.resiliency.listResiliencyIncidents(query);
   saveResiliencyIncident: Store['saveResiliencyIncident'] = (incident) => this.resiliency.saveResiliencyIncident(incident);
   deleteClosedResiliencyIncidents: Store['deleteClosedResiliencyIncidents'] = (closedBefore) => this.resiliency.deleteClosedResiliencyIncidents(closedBefore);
+  listSessions: Store['listSessions'] = () => this.sessions.listSessions();
+  saveSession: Store['saveSession'] = (session) => this.sessions.saveSession(session);
+  deleteSession: Store['deleteSession'] = (key) => this.sessions.deleteSession(key);
 
   close(): void {
     if (!this.db.open) return;

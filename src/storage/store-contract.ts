@@ -7,6 +7,7 @@ import { eventContract } from './store-contract-events.js';
 import { licenceContract } from './store-contract-licence.js';
 import { resiliencyContract } from './store-contract-resiliency.js';
 import { retentionContract } from './store-contract-retention.js';
+import { sessionContract } from './store-contract-sessions.js';
 import { ssaEntryContract } from './store-contract-ssa.js';
 import { qosContract } from './store-contract-qos.js';
 import { transactionContract } from './store-contract-transactions.js';
@@ -31,5 +32,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('licence states', () => licenceContract(makeStore));
     describe('resiliency incidents', () => resiliencyContract(makeStore));
     describe('audit log', () => auditContract(makeStore));
+    describe('signed-in sessions', () => sessionContract(makeStore));
   });
 }

@@ -7,6 +7,7 @@ import type { FleetEvent, StoredEvent } from '../events/fleet-event.js';
 import type { Severity } from '../events/severity.js';
 import type { LicenceRepository } from '../licence/licence-repository.js';
 import type { ResiliencyRepository } from '../resiliency/resiliency-repository.js';
+import type { SessionRepository } from '../api/auth/session-repository.js';
 import type { SsaEntryState } from '../../collectors/ssa/entry-state.js';
 import type { NotifierOutbox } from '../../notifiers/delivery.js';
 import type { QosRepository } from '../qos/qos-repository.js';
@@ -91,7 +92,7 @@ export interface AlarmRepository {
  * The embedded store. Synchronous on purpose: better-sqlite3 is synchronous,
  * and the pipeline writes a batch of events in one transaction.
  */
-export interface Store extends AlarmRepository, NotifierOutbox, QosRepository, LicenceRepository, AuditRepository, ResiliencyRepository {
+export interface Store extends AlarmRepository, NotifierOutbox, QosRepository, LicenceRepository, AuditRepository, ResiliencyRepository, SessionRepository {
   /** Runs fn in one transaction: all of its writes land, or none. Nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
   insertEvent(event: FleetEvent, alarmId: number | null): StoredEvent;

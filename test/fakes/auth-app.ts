@@ -27,11 +27,13 @@ export interface AuthAppOptions {
   publicUrl?: string;
   /** server.http.trustedProxies. */
   trustedProxies?: string[];
+  /** The store (sessions saved in it survive into a second app on the same store); default a new MemoryStore. */
+  store?: MemoryStore;
 }
 
 /** buildApp over a MemoryStore and a fake clock, with server.auth built from the options (none: authentication off). */
 export async function authApp(t: { after(fn: () => unknown): void }, options: AuthAppOptions = {}) {
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   const fleet = smallFleet();
   const clock = new FakeClock();
   const metrics = new MetricsRegistry();

@@ -23,6 +23,12 @@ export class Credentials {
     return this.auth.users.some((user) => user.name === name);
   }
 
+  /** The configured user as a session principal, with the role configured now; null when no such user. */
+  userPrincipal(name: string): Principal | null {
+    const user = this.auth.users.find((candidate) => candidate.name === name);
+    return user ? { name: user.name, role: user.role, via: 'session' } : null;
+  }
+
   /** The token's principal when its sha256 is configured; every configured digest is compared, in constant time. */
   checkToken(token: string): Principal | null {
     const digest = sha256Hex(token);
