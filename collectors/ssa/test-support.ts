@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import type { FleetEvent } from '../../src/events/fleet-event.js';
-import { fleetIndexOf } from '../../test/fakes/fleet-fixture.js';
+import { acmeFleet } from '../../test/fakes/fleet-fixture.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 import type { CollectorContext, EmitResult } from '../types.js';
 import { fleetLookup } from './fleet-lookup.js';
@@ -10,26 +10,13 @@ import { createSsaMetrics } from './ssa-metrics.js';
 
 /** A Primary on 9.1 with nodal licences in London, a US node printing MM/DD/YYYY, and one on "auto". */
 export function ssaTestFleet() {
-  return fleetIndexOf({
-    customers: [
-      {
-        id: 'acme',
-        name: 'Acme Dental',
-        sites: [
-          {
-            id: 'hq',
-            name: 'HQ',
-            timeZone: 'Europe/London',
-            nodes: [
-              { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], version: '9.1.0.0 build 437', licenceSource: 'nodal' },
-              { id: 'hq-auto', name: 'HQ auto', role: 'expansion', addresses: ['10.0.0.12'], ssa: { dateFormat: 'auto' } },
-            ],
-          },
-          { id: 'ny', name: 'New York', timeZone: 'America/New_York', nodes: [{ id: 'ny-ip500', name: 'NY', role: 'ip500v2', addresses: ['10.1.0.10'], ssa: { dateFormat: 'MM/DD/YYYY' } }] },
-        ],
-      },
+  return acmeFleet(
+    [
+      { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], version: '9.1.0.0 build 437', licenceSource: 'nodal' },
+      { id: 'hq-auto', name: 'HQ auto', role: 'expansion', addresses: ['10.0.0.12'], ssa: { dateFormat: 'auto' } },
     ],
-  });
+    [{ id: 'ny', name: 'New York', timeZone: 'America/New_York', nodes: [{ id: 'ny-ip500', name: 'NY', role: 'ip500v2', addresses: ['10.1.0.10'], ssa: { dateFormat: 'MM/DD/YYYY' } }] }],
+  );
 }
 
 /** The seed's three Service Alarms tables in one of the test data forms. */

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeTestCertificates } from '../helpers/test-certs.js';
 import { eventually } from '../helpers/eventually.js';
 import { getJson } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
-import { SmtpSink } from '../helpers/smtp-sink.js';
+import { SmtpSink, sinkTransport } from '../helpers/smtp-sink.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -15,14 +13,12 @@ const TRUNK_ALARM = 'Alarm: Trunk: Trunk Slot B, T1 PRI 2 red alarm';
 const PASSWORD = 'e2e-only-secret';
 
 function writeConfig(dir: string, smtpPort: number, ca: string): string {
-  const passwordFile = join(dir, 'smtp-password');
-  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   return writeStackConfig(dir, {
     sections: {
       server: { http: { listenAddress: '127.0.0.1', port: 0 }, publicUrl: 'https://noc.example.com' },
       notifiers: {
         email: {
-          transport: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, requireTls: true, auth: { user: 'ipo-observer', passwordFile }, caFile: ca, timeoutSeconds: 5 },
+          transport: sinkTransport({ dir: dir, port: smtpPort, ca: ca, password: PASSWORD, timeoutSeconds: 5 }),
           from: 'ipo-observer@noc.example.com',
           groupWaitSeconds: 0,
           groupIntervalSeconds: 1,

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { eventually } from '../helpers/eventually.js';
 import { getJson } from '../helpers/http-json.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
-import { SmtpSink } from '../helpers/smtp-sink.js';
+import { SmtpSink, sinkTransport } from '../helpers/smtp-sink.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -45,8 +43,6 @@ async function setup(
     dir.remove();
   });
   const smtpPort = await sink.start();
-  const passwordFile = join(dir.path, 'smtp-password');
-  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   const backups = { phones: 'hq-secondary', huntGroups: 'hq-secondary', voicemail: 'hq-secondary', oneXPortal: 'hq-secondary' };
   state.configPath = writeStackConfig(dir.path, {
     collectors: {
@@ -61,7 +57,7 @@ async function setup(
       resiliency: { ...(extra.waits ?? { failoverSeconds: 1, failbackSeconds: 2 }), stableSeconds: 1, checkIntervalSeconds: 0.2 },
       notifiers: {
         email: {
-          transport: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, requireTls: true, auth: { user: 'ipo-observer', passwordFile }, caFile: certs.ca, timeoutSeconds: 5 },
+          transport: sinkTransport({ dir: dir.path, port: smtpPort, ca: certs.ca, password: PASSWORD, timeoutSeconds: 5 }),
           from: 'ipo-observer@noc.example.com',
           // No group wait: the first alarms of the outage must be held when recorded, not at send time.
           groupWaitSeconds: 0,

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +10,7 @@ import { getJson, getText, metricValue } from '../helpers/http-json.js';
 import { startInfluxd, type InfluxdProcess } from '../helpers/influxd.js';
 import { sendWithLogger } from '../helpers/send-logger.js';
 import { sendUdp } from '../helpers/send-udp.js';
-import { SmtpSink } from '../helpers/smtp-sink.js';
+import { SmtpSink, sinkTransport } from '../helpers/smtp-sink.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { writeStackConfig } from '../helpers/stack-config.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -62,8 +61,6 @@ test('SIGKILL during ingest: after a restart the alarms, the pending emails and 
   await influx.createDatabase('ipo');
   await influx.stop('SIGKILL');
 
-  const passwordFile = join(dir.path, 'smtp-password');
-  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   const configPath = writeStackConfig(dir.path, {
     collectors: { syslog: { udp: { listenAddress: '127.0.0.1', port: 0 }, tcp: { enabled: true, listenAddress: '127.0.0.1', port: 0 }, rateLimit: { perSourcePerSecond: 0 } } },
     sections: {
@@ -71,7 +68,7 @@ test('SIGKILL during ingest: after a restart the alarms, the pending emails and 
       sinks: { influxdb: { enabled: true, url: influx.url, apiVersion: 'v1', database: 'ipo', flushIntervalSeconds: 0.1, sampleIntervalSeconds: 3600, timeoutSeconds: 1, retry: { initialSeconds: 0.1, maxSeconds: 0.5 } } },
       notifiers: {
         email: {
-          transport: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, requireTls: true, auth: { user: 'ipo-observer', passwordFile }, caFile: certs.ca, timeoutSeconds: 2 },
+          transport: sinkTransport({ dir: dir.path, port: smtpPort, ca: certs.ca, password: PASSWORD, timeoutSeconds: 2 }),
           from: 'ipo-observer@noc.example.com',
           groupWaitSeconds: 0,
           groupIntervalSeconds: 1,

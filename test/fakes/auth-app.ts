@@ -2,13 +2,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { makeEvent } from './event-fixture.js';
 import { FakeClock } from './fake-clock.js';
 import { smallFleet } from './fleet-fixture.js';
+import { baseApiDeps } from './web-harness.js';
 import { makeStageContext } from './stage-context.js';
 import { buildApp } from '../../src/api/app.js';
 import { authConfigSchema, type AuthConfig } from '../../src/api/auth/config.js';
 import { hashPassword } from '../../src/api/auth/password-hash.js';
 import { sha256Hex } from '../../src/api/auth/token-hash.js';
 import { CorrelationEngine } from '../../src/correlation/engine.js';
-import { loadKnownIssueRules, SHIPPED_RULES_DIR } from '../../src/correlation/known-issue-rules.js';
 import { SilenceCache } from '../../src/correlation/silence-cache.js';
 import { MetricsRegistry } from '../../src/metrics/registry.js';
 import { recordDecision } from '../../src/pipeline/record-decision.js';
@@ -43,14 +43,7 @@ export async function authApp(t: { after(fn: () => unknown): void }, options: Au
   const tokens = (options.tokens ?? []).map((token) => ({ ...token, sha256: sha256Hex(TOKEN(token.name)) }));
   const config: AuthConfig = authConfigSchema.parse({ users, tokens, rateLimits: options.rateLimits ?? {} });
   const app: FastifyInstance = await buildApp({
-    store,
-    fleet,
-    silences,
-    inventory: () => null,
-    knownIssues: (node) => loadKnownIssueRules(SHIPPED_RULES_DIR).exposures(node),
-    metrics,
-    version: '9.9.9',
-    now: () => clock.now(),
+    ...baseApiDeps({ store, fleet, silences, metrics, clock }),
     health: () => ({ startedAt: clock.now(), queueDepth: 0, queueCapacity: 10, collectors: [] }),
     auth: { config, publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080' },
     ...(options.trustedProxies && { trustedProxies: options.trustedProxies }),

@@ -1,5 +1,5 @@
 import type { FleetEvent } from '../../src/events/fleet-event.js';
-import { fleetIndexOf } from './fleet-fixture.js';
+import { acmeFleet } from './fleet-fixture.js';
 import { engineHarness } from './engine-harness.js';
 import { ResiliencyEngine } from '../../src/resiliency/engine.js';
 import type { ResiliencyTiming } from '../../src/resiliency/timing.js';
@@ -7,26 +7,11 @@ import type { ResiliencyTiming } from '../../src/resiliency/timing.js';
 /** An SE Primary backed by its Secondary, and an Expansion on a line to the Primary whose phones fail over to the Secondary. */
 export function resilientFleet() {
   const backupAll = { phones: 'hq-secondary', huntGroups: 'hq-secondary', voicemail: 'hq-secondary', oneXPortal: 'hq-secondary', accs: 'hq-secondary' };
-  return fleetIndexOf({
-    customers: [
-      {
-        id: 'acme',
-        name: 'Acme Dental',
-        sites: [
-          {
-            id: 'hq',
-            name: 'HQ',
-            timeZone: 'Europe/London',
-            nodes: [
-              { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], resilience: { backup: backupAll, lines: ['hq-secondary'] } },
-              { id: 'hq-secondary', name: 'HQ Secondary', role: 'secondary', addresses: ['10.0.0.11'] },
-              { id: 'branch-exp', name: 'Branch Expansion', role: 'expansion', addresses: ['10.0.1.10'], resilience: { backup: { phones: 'hq-secondary' }, lines: ['hq-primary'] } },
-            ],
-          },
-        ],
-      },
-    ],
-  });
+  return acmeFleet([
+    { id: 'hq-primary', name: 'HQ Primary', role: 'primary', addresses: ['10.0.0.10'], resilience: { backup: backupAll, lines: ['hq-secondary'] } },
+    { id: 'hq-secondary', name: 'HQ Secondary', role: 'secondary', addresses: ['10.0.0.11'] },
+    { id: 'branch-exp', name: 'Branch Expansion', role: 'expansion', addresses: ['10.0.1.10'], resilience: { backup: { phones: 'hq-secondary' }, lines: ['hq-primary'] } },
+  ]);
 }
 
 /**

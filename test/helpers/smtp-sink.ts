@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -17,6 +18,16 @@ export interface SmtpSinkOptions {
   password: string;
   /** Implicit TLS from the first byte (port 465 style) instead of STARTTLS. */
   secure?: boolean;
+}
+
+/**
+ * notifiers.email.transport for a sink on `port`: STARTTLS required, the test CA trusted, login as `ipo-observer`
+ * with `password` from a 0600 file written in `dir` (as an operator would configure it).
+ */
+export function sinkTransport(options: { dir: string; port: number; ca: string; password: string; timeoutSeconds: number }) {
+  const passwordFile = join(options.dir, 'smtp-password');
+  writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
+  return { kind: 'smtp', host: '127.0.0.1', port: options.port, requireTls: true, auth: { user: 'ipo-observer', passwordFile }, caFile: options.ca, timeoutSeconds: options.timeoutSeconds };
 }
 
 /**
