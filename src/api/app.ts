@@ -21,9 +21,6 @@ import { qosRoutes } from './routes/qos.js';
 import { silenceRoutes } from './routes/silences.js';
 import { ssaRoutes } from './routes/ssa.js';
 import { unmatchedRoutes } from './routes/unmatched.js';
-import { callsPageRoutes } from '../web/routes/calls-page.js';
-import { licencesPageRoutes } from '../web/routes/licences-page.js';
-import { resiliencyPageRoutes } from '../web/routes/resiliency-page.js';
 import { webUiRoutes } from '../web/routes/web-ui-routes.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -62,9 +59,6 @@ export async function buildApp(deps: ApiDeps, log?: Logger): Promise<FastifyInst
   await app.register(notificationRoutes(deps));
   await app.register(metricsRoutes(deps));
   await app.register(pageRoutes(deps));
-  await app.register(callsPageRoutes(deps));
-  await app.register(licencesPageRoutes(deps));
-  await app.register(resiliencyPageRoutes(deps));
   await app.register(webUiRoutes(deps, audit));
   return app;
 }

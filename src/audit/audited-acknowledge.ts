@@ -36,7 +36,8 @@ export function acknowledgeAudited(store: Store, audit: AuditLog, request: Audit
   return store.transaction(() => {
     const result = change(store, { alarmId: request.alarmId, user, note: request.note, at: request.at });
     audit.record({
-      actor: request.principal.via === 'open' ? { ...request.principal, name: user } : request.principal,
+      // signed in, user is the principal's own name; with authentication off, the typed one
+      actor: { ...request.principal, name: user },
       action: request.action === 'acknowledge' ? 'alarm.acknowledge' : 'alarm.unacknowledge',
       target: `alarm:${request.alarmId}`,
       detail: request.note === null ? {} : { note: request.note },

@@ -44,7 +44,7 @@ function table(entries: readonly AuditEntry[]): string {
 }
 
 /** alarm:42 and node:x link to their pages; other targets (silence:7, rules, user:anna) are plain text. */
-export function targetCell(target: string | null): string {
+function targetCell(target: string | null): string {
   if (target === null) return '';
   const alarm = /^alarm:(\d+)$/.exec(target);
   if (alarm) return `<a href="/alarms/${alarm[1]}">${escapeHtml(target)}</a>`;
@@ -54,7 +54,7 @@ export function targetCell(target: string | null): string {
 }
 
 /** The detail's facts as `key: value` pairs (objects as JSON), escaped; the note first, as people read it first. */
-export function detailText(detail: Record<string, unknown>): string {
+function detailText(detail: Record<string, unknown>): string {
   const keys = Object.keys(detail).sort((a, b) => (a === 'note' ? -1 : b === 'note' ? 1 : 0));
   return keys
     .map((key) => {

@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '../audit/audit-entry.js';
+import { parseFormTime } from './form-time.js';
 
 /** Entries per page of /audit. */
 export const AUDIT_PAGE_SIZE = 100;
@@ -43,11 +44,7 @@ export function parseAuditQuery(raw: Record<string, unknown>): ParsedAuditQuery 
   return { filters, query, error: null };
 }
 
-/** undefined when empty, null when unreadable; a time without a zone is UTC (the form says so). */
+/** Epoch ms, or a form time (parseFormTime: undefined when empty, null when unreadable, UTC without a zone). */
 function parseSince(value: string): number | undefined | null {
-  if (value === '') return undefined;
-  if (/^\d{1,15}$/.test(value)) return Number(value);
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? null : ms;
+  return /^\d{1,15}$/.test(value) ? Number(value) : parseFormTime(value);
 }

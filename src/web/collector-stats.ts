@@ -103,7 +103,7 @@ export class CollectorRateRing {
   }
 }
 
-export function ratesBetween(before: CollectorSnapshot, after: CollectorSnapshot): Rates {
+function ratesBetween(before: CollectorSnapshot, after: CollectorSnapshot): Rates {
   const seconds = (after.at - before.at) / 1000;
   const perCollector = new Map<string, { received: number; accepted: number; refused: number; dropped: number }>();
   for (const now of after.collectors) {

@@ -49,7 +49,7 @@ export interface FleetView {
 type FleetDeps = Pick<ApiDeps, 'store' | 'fleet' | 'inventory' | 'licence' | 'resiliency'>;
 
 /** Health per node from the open alarms, and the open alarms of each node (to place them on its cards and ports). */
-export function healthIndex(open: readonly Alarm[]): { nodes: Map<string, Health>; alarmsByNode: Map<string, Alarm[]>; unknown: number } {
+function healthIndex(open: readonly Alarm[]): { nodes: Map<string, Health>; alarmsByNode: Map<string, Alarm[]>; unknown: number } {
   const nodes = new Map<string, Health>();
   const alarmsByNode = new Map<string, Alarm[]>();
   let unknown = 0;
@@ -60,7 +60,9 @@ export function healthIndex(open: readonly Alarm[]): { nodes: Map<string, Health
     }
     const h = nodes.get(alarm.nodeId) ?? { worst: null, open: 0 };
     nodes.set(alarm.nodeId, { worst: worseOf(h.worst, alarm.severity), open: h.open + 1 });
-    alarmsByNode.set(alarm.nodeId, [...(alarmsByNode.get(alarm.nodeId) ?? []), alarm]);
+    const alarms = alarmsByNode.get(alarm.nodeId);
+    if (alarms) alarms.push(alarm);
+    else alarmsByNode.set(alarm.nodeId, [alarm]);
   }
   return { nodes, alarmsByNode, unknown };
 }

@@ -94,7 +94,7 @@ ${renderTimeline(incident, now)}
 }
 
 /** Entries in order with their time and how long each phase lasted; a bar above shows the phases to scale. */
-export function renderTimeline(incident: ApiIncident, now: number): string {
+function renderTimeline(incident: ApiIncident, now: number): string {
   const entries = incident.timeline.map((entry) => ({ ...entry, ms: Date.parse(entry.at ?? '') }));
   if (entries.length === 0) return '';
   const start = entries[0]!.ms;

@@ -11,7 +11,7 @@ import { postedFromThisSite } from './same-site.js';
 const UNLIMITED_PREFIXES = ['/assets/', '/api/v1/health'];
 
 /** Answers in JSON (401/403) rather than redirecting to the sign-in page. */
-export function isApiPath(url: string): boolean {
+function isApiPath(url: string): boolean {
   return url.startsWith('/api/') || url === '/metrics' || url.startsWith('/metrics?');
 }
 

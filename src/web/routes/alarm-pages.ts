@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf, roleAllows } from '../../api/auth/principal.js';
 import { postedFromThisSite } from '../../api/auth/same-site.js';
 import type { ApiDeps } from '../../api/deps.js';
+import { sendError } from '../../api/send-error.js';
 import { acknowledgeAudited } from '../../audit/audited-acknowledge.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { serialiseAlarm } from '../../api/serialise.js';
@@ -75,10 +76,8 @@ export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAs
    */
   function actOn(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: 'acknowledge' | 'unacknowledge'): FastifyReply {
     const id = alarmIdOf(request.params.id);
-    if (id === null) return reply.code(404).send({ error: { code: 'IPO_ERR_NOT_FOUND', message: `alarm ${request.params.id} does not exist` } });
-    if (!postedFromThisSite(request)) {
-      return reply.code(403).send({ error: { code: 'IPO_ERR_FORBIDDEN', message: 'an acknowledgement must be posted from this site’s own alarm page' } });
-    }
+    if (id === null) return sendError(reply, new CodedError('IPO_ERR_NOT_FOUND', `alarm ${request.params.id} does not exist`));
+    if (!postedFromThisSite(request)) return sendError(reply, new CodedError('IPO_ERR_FORBIDDEN', 'an acknowledgement must be posted from this site’s own alarm page'));
     const form = (request.body ?? {}) as Record<string, string>;
     const principal = principalOf(request);
     const user = principal.via === 'open' ? (form['user'] ?? '').trim().slice(0, USER_MAX) : principal.name;
@@ -92,8 +91,7 @@ export function alarmPageRoutes(deps: ApiDeps, audit: AuditLog): FastifyPluginAs
       return back(`done=${result.transition.kind}`);
     } catch (error) {
       if (error instanceof CodedError && error.code === 'IPO_ERR_CONFLICT') return back('error=conflict');
-      if (error instanceof CodedError && error.code === 'IPO_ERR_NOT_FOUND') return reply.code(404).send({ error: { code: error.code, message: error.message } });
-      throw error;
+      throw error; // the app's error handler answers in the API's shape (e.g. 404 IPO_ERR_NOT_FOUND)
     }
   }
 }

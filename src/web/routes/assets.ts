@@ -27,7 +27,7 @@ interface Asset {
 }
 
 /** The allow-list, read once at start: every plain .js/.css in src/web/assets/ and the vendor files above. */
-export function loadAssets(): Map<string, Asset> {
+function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of readdirSync(ASSETS_DIR)) {
     if (OWN_ASSET.test(name)) assets.set(name, asset(readFileSync(ASSETS_DIR + name), name, OWN_MAX_AGE_S));

@@ -7,6 +7,7 @@ import { serialiseAlarm } from '../../api/serialise.js';
 import type { QosCall } from '../../qos/qos-call.js';
 import { renderCallBody } from '../call-page.js';
 import { renderCallsBody, type ApiQosCall, type CallFilters } from '../calls-page.js';
+import { parseFormTime } from '../form-time.js';
 import { DEFAULT_QOS_LIMITS, type QosLimits } from '../quality.js';
 import { NO_SCRIPT_REFRESH_SECONDS, sendPage } from './page-shell.js';
 
@@ -26,14 +27,6 @@ const callsQuery = z.object({
   poor: z.string().max(8).optional(),
   before: z.string().max(40).optional(),
 });
-
-/** "2026-11-21T07:00" from a datetime-local field is UTC (the page says so); a full ISO time keeps its offset. */
-export function parseFormTime(value: string | undefined): number | undefined | null {
-  if (!value) return undefined;
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 /** Voice quality pages: /calls (search and list) and /calls/:id (one call over time, with the node's alarms meanwhile). */
 export function callsPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {

@@ -10,7 +10,8 @@ import { MetricsRegistry } from '../../metrics/registry.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import { makeQosCall } from '../../storage/store-contract-qos.js';
 import { makeAlarm } from '../../storage/store-fixtures.js';
-import { callsPageRoutes, parseFormTime } from './calls-page.js';
+import { parseFormTime } from '../form-time.js';
+import { callsPageRoutes } from './calls-page.js';
 import { licencesPageRoutes } from './licences-page.js';
 import { resiliencyPageRoutes } from './resiliency-page.js';
 
