@@ -121,7 +121,7 @@ async function assemble(config: Config, log: Logger, clock: Clock, lifecycle: Li
   lifecycle.onStop('pipeline', () => running.stop());
   const licence = wireLicenceEngine(config, { catalogue: licenceCatalogue, store, fleet, clock, log, registry: metrics, pipeline: running, knownIssue: (id) => rules.current().rule(id), write: influx.write });
   lifecycle.onStop('engines', () => licence.stop());
-  const wiredResiliency = wireResiliencyEngine({ config: config.resiliency, keepClosedDays: config.storage.retention.clearedAlarmsDays, fleet, clock, log, repository: store, pipeline: running, write: influx.write });
+  const wiredResiliency = wireResiliencyEngine({ config: config.resiliency, retention: config.storage.retention, fleet, clock, log, repository: store, pipeline: running, write: influx.write });
   resiliency = wiredResiliency;
   lifecycle.onStop('engines', () => wiredResiliency.stop());
 

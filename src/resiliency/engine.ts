@@ -13,9 +13,6 @@ import { failedText, incidentText, minutes, nameOf, RESILIENCY_CODES, resiliency
 import { signalOf, type Signal } from './signals.js';
 import { DEFAULT_TIMING, type ResiliencyTiming } from './timing.js';
 
-export type { ResiliencyRepository } from './resiliency-repository.js';
-export { signalOf } from './signals.js';
-
 /** Closed incidents kept in memory for the API; all of them stay in the repository. */
 const CLOSED_KEPT = 500;
 /** Open incidents read back at start; more than this many open at once means something else is wrong. */
@@ -64,7 +61,6 @@ export class ResiliencyEngine {
 
   onRecorded(recorded: readonly RecordedDecision[]): void {
     for (const { event } of recorded) {
-      if (event.source === 'internal' && event.code.startsWith('resiliency.')) continue;
       try {
         const signal = signalOf(this.options.fleet, event);
         if (signal) this.apply(signal, event.receivedAt, event.id);

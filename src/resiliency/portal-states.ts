@@ -13,14 +13,16 @@ export interface PortalStates {
 }
 
 const STATUS = '((?:Connected|Failed|Disconnected|Started|Stopped)(?:[ \\t]+(?:Active|Passive))?)';
-const ROWS: ReadonlyArray<[keyof PortalStates, RegExp]> = [
-  ['primaryPortal', new RegExp(`\\bPrimary one-X Portal\\s+\\S+\\s+${STATUS}`, 'i')],
-  ['secondaryPortal', new RegExp(`\\bSecondary one-X Portal\\s+\\S+\\s+${STATUS}`, 'i')],
-  ['primaryIpOffice', new RegExp(`\\bPrimary IP Office Connection\\s+\\S+\\s+${STATUS}`, 'i')],
-  ['secondaryIpOffice', new RegExp(`\\bSecondary IP Office Connection\\s+\\S+\\s+${STATUS}`, 'i')],
-  ['primaryDb', new RegExp(`\\bPrimary DB State\\s+\\S+\\s+${STATUS}`, 'i')],
-  ['secondaryDb', new RegExp(`\\bSecondary DB State\\s+\\S+\\s+${STATUS}`, 'i')],
-];
+/** Each row's component name on the Health › Resiliency page, as read and as described. */
+const LABELS: Record<keyof PortalStates, string> = {
+  primaryPortal: 'Primary one-X Portal',
+  secondaryPortal: 'Secondary one-X Portal',
+  primaryIpOffice: 'Primary IP Office Connection',
+  secondaryIpOffice: 'Secondary IP Office Connection',
+  primaryDb: 'Primary DB State',
+  secondaryDb: 'Secondary DB State',
+};
+const ROWS = (Object.keys(LABELS) as Array<keyof PortalStates>).map((key) => [key, new RegExp(`\\b${LABELS[key]}\\s+\\S+\\s+${STATUS}`, 'i')] as const);
 
 /** The rows a text carries; null when it names no one-X Portal resiliency row. */
 export function readPortalStates(text: string): PortalStates | null {
@@ -46,15 +48,7 @@ export function portalPhase(states: PortalStates): 'failover' | 'failback' | nul
 
 /** "Primary one-X Portal Stopped, Secondary DB State Started Active" — the rows that were read, for the timeline. */
 export function describePortalStates(states: PortalStates): string {
-  const names: Record<keyof PortalStates, string> = {
-    primaryPortal: 'Primary one-X Portal',
-    secondaryPortal: 'Secondary one-X Portal',
-    primaryIpOffice: 'Primary IP Office Connection',
-    secondaryIpOffice: 'Secondary IP Office Connection',
-    primaryDb: 'Primary DB State',
-    secondaryDb: 'Secondary DB State',
-  };
   return ROWS.filter(([key]) => states[key] !== undefined)
-    .map(([key]) => `${names[key]} ${states[key]}`)
+    .map(([key]) => `${LABELS[key]} ${states[key]}`)
     .join(', ');
 }

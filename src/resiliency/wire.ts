@@ -5,20 +5,21 @@ import type { FleetEvent } from '../events/fleet-event.js';
 import type { FleetIndex } from '../fleet/fleet-index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { InfluxWiring } from '../sinks/influxdb/wire.js';
+import { retentionCutoffs } from '../storage/retention-cutoffs.js';
+import type { RetentionPolicy } from '../storage/store.js';
 import type { ResiliencyConfig } from './config.js';
 import { ResiliencyEngine } from './engine.js';
 import { resiliencyPoint } from './influx-points.js';
 import type { ResiliencyRepository } from './resiliency-repository.js';
 import { timingOf } from './timing.js';
 
-const DAY_MS = 86_400_000;
 /** Closed incidents older than the retention are deleted this often. */
 const RETENTION_EVERY_MS = 3_600_000;
 
 export interface ResiliencyWiringDeps {
   config: ResiliencyConfig;
-  /** Closed incidents are deleted after this many days (storage.retention.clearedAlarmsDays, as cleared alarms). */
-  keepClosedDays: number;
+  /** storage.retention: closed incidents are deleted after clearedAlarmsDays, as cleared alarms are. */
+  retention: RetentionPolicy;
   fleet: FleetIndex;
   clock: Clock;
   log: Logger;
@@ -45,7 +46,7 @@ export function wireResiliencyEngine(deps: ResiliencyWiringDeps): { engine: Resi
   engine.start();
   const prune = () => {
     try {
-      engine.applyRetention(deps.clock.now() - deps.keepClosedDays * DAY_MS);
+      engine.applyRetention(retentionCutoffs(deps.retention, deps.clock.now()).clearedAlarms);
     } catch (error) {
       deps.log.error({ err: error, component: 'resiliency' }, 'could not delete old resiliency incidents; retrying in an hour');
     }

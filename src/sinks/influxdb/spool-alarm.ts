@@ -16,11 +16,11 @@ export class SpoolAlarm {
     const percent = (bytes / this.maxBytes) * 100;
     if (!this.raised && percent >= this.warnPercent) {
       this.raised = true;
-      return spoolEvent(now, 'major', `InfluxDB spool at ${percent.toFixed(0)} % of its bound (${mib(bytes)} of ${mib(this.maxBytes)}): InfluxDB is not taking writes; at 100 % the oldest points are dropped`, bytes, this.maxBytes);
+      return influxSinkEvent(now, 'major', SPOOL_NEAR_FULL_CODE, `InfluxDB spool at ${percent.toFixed(0)} % of its bound (${mib(bytes)} of ${mib(this.maxBytes)}): InfluxDB is not taking writes; at 100 % the oldest points are dropped`, { spoolBytes: bytes, spoolMaxBytes: this.maxBytes });
     }
     if (this.raised && percent < this.warnPercent / 2) {
       this.raised = false;
-      return spoolEvent(now, 'cleared', `InfluxDB spool drained to ${percent.toFixed(0)} % of its bound`, bytes, this.maxBytes);
+      return influxSinkEvent(now, 'cleared', SPOOL_NEAR_FULL_CODE, `InfluxDB spool drained to ${percent.toFixed(0)} % of its bound`, { spoolBytes: bytes, spoolMaxBytes: this.maxBytes });
     }
     return null;
   }
@@ -30,7 +30,8 @@ export class SpoolAlarm {
   }
 }
 
-function spoolEvent(at: number, severity: 'major' | 'cleared', text: string, bytes: number, maxBytes: number): FleetEvent {
+/** An internal alarm of the InfluxDB sink (spool near full, spool not writable): never about a fleet node. */
+export function influxSinkEvent(at: number, severity: 'major' | 'cleared', code: string, text: string, attributes: FleetEvent['attributes']): FleetEvent {
   return {
     receivedAt: at,
     source: 'internal',
@@ -42,9 +43,9 @@ function spoolEvent(at: number, severity: 'major' | 'cleared', text: string, byt
     category: 'Generic',
     severity,
     raisesAlarm: true,
-    code: SPOOL_NEAR_FULL_CODE,
+    code,
     text,
-    attributes: { spoolBytes: bytes, spoolMaxBytes: maxBytes },
+    attributes,
     raw: { encoding: 'utf8', data: text },
   };
 }

@@ -1,4 +1,5 @@
 import type { FleetEvent } from '../../events/fleet-event.js';
+import { influxSinkEvent } from './spool-alarm.js';
 
 export const SPOOL_WRITE_FAILED_CODE = 'internal.influx-spool-write-failed';
 
@@ -17,35 +18,13 @@ export class SpoolWriteAlarm {
     }
     this.failure = { since: now, lines };
     const reason = (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
-    return writeFailedEvent(now, 'major', `Cannot write the InfluxDB spool (${reason}): points for InfluxDB are being lost until the disk has room again`, { error: reason });
+    return influxSinkEvent(now, 'major', SPOOL_WRITE_FAILED_CODE, `Cannot write the InfluxDB spool (${reason}): points for InfluxDB are being lost until the disk has room again`, { error: reason });
   }
 
   succeeded(now: number): FleetEvent | null {
     if (!this.failure) return null;
     const { lines, since } = this.failure;
     this.failure = null;
-    return writeFailedEvent(now, 'cleared', `The InfluxDB spool is writable again; ${lines} points were lost in ${Math.round((now - since) / 1000)} s`, { lostPoints: lines });
+    return influxSinkEvent(now, 'cleared', SPOOL_WRITE_FAILED_CODE, `The InfluxDB spool is writable again; ${lines} points were lost in ${Math.round((now - since) / 1000)} s`, { lostPoints: lines });
   }
-
-  get isRaised(): boolean {
-    return this.failure !== null;
-  }
-}
-
-function writeFailedEvent(at: number, severity: 'major' | 'cleared', text: string, attributes: FleetEvent['attributes']): FleetEvent {
-  return {
-    receivedAt: at,
-    source: 'internal',
-    collector: 'influxdb-sink',
-    sourceAddress: 'ipo-observer', // not an address: never a fleet node
-    nodeId: null,
-    entity: null,
-    category: 'Generic',
-    severity,
-    raisesAlarm: true,
-    code: SPOOL_WRITE_FAILED_CODE,
-    text,
-    attributes,
-    raw: { encoding: 'utf8', data: text },
-  };
 }
