@@ -5,16 +5,15 @@ import { stringify } from 'yaml';
 import { loadConfigFile } from '../src/config/load.js';
 import { CodedError } from '../src/errors.js';
 import { agentPortFromConfig, checkFleetMatches, targetFromConfig } from './config-target.js';
-import { DEFAULT_POLL } from './fleet/fleet-config.js';
 import { DEFAULT_DEMO, runDemo } from './demo.js';
-import { fleetYaml } from './fleet/fleet-config.js';
+import { DEFAULT_POLL, fleetYaml } from './fleet/fleet-config.js';
 import type { FleetSizes } from './fleet/sim-fleet.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { DEFAULT_SIMULATE, runSimulation, scenarioFleet } from './simulate.js';
 import { SNMP_VERSION_CHOICES, type SnmpVersionChoice } from './context.js';
 import { simStackConfig } from './stack-config.js';
 import { randomV3User, type SimV3User } from './wire/snmp-v3-user.js';
-import { DEFAULT_TARGET, parsePorts } from './target.js';
+import { DEFAULT_TARGET, hostForUrl, parsePorts } from './target.js';
 
 const EXIT_RUNTIME = 1;
 const EXIT_USAGE = 2;
@@ -112,7 +111,7 @@ export function registerSimulatorCommands(program: Command): void {
         }
         const fromConfig = flags.config ? loadConfigFile(flags.config) : null;
         if (fromConfig) checkFleetMatches(fromConfig, scenarioFleet(flags.scenario, flags.seed, sizes));
-        const base = fromConfig ? targetFromConfig(fromConfig) : { ...DEFAULT_TARGET, host: flags.target, httpUrl: `http://${flags.target.includes(':') ? `[${flags.target}]` : flags.target}:8080`, community: flags.community, ssaToken: flags.ssaToken ?? process.env['IPO_SSA_TOKEN'] ?? null };
+        const base = fromConfig ? targetFromConfig(fromConfig) : { ...DEFAULT_TARGET, host: flags.target, httpUrl: `http://${hostForUrl(flags.target)}:8080`, community: flags.community, ssaToken: flags.ssaToken ?? process.env['IPO_SSA_TOKEN'] ?? null };
         const ported = flags.ports ? parsePorts(flags.ports, base) : base;
         const target = { ...ported, ...(flags.v3User && { v3User: v3UserFromEnv(flags.v3User) }), ...(flags.tlsCa && { tlsCaFile: flags.tlsCa }) };
         const abort = new AbortController();

@@ -1,7 +1,7 @@
 import type { Config } from '../src/config/schema.js';
 import { CodedError } from '../src/errors.js';
 import type { SimFleet } from './fleet/sim-fleet.js';
-import type { SimTarget } from './target.js';
+import { hostForUrl, type SimTarget } from './target.js';
 import type { SimV3User } from './wire/snmp-v3-user.js';
 
 /**
@@ -23,7 +23,7 @@ export function targetFromConfig(config: Config): SimTarget {
     tlsCaFile: c.syslog.tls.enabled ? c.syslog.tls.certFile : null,
     snmpPort: c.snmp.enabled && c.snmp.traps.enabled ? c.snmp.traps.port : null,
     rtcpPort: c.rtcp.enabled ? c.rtcp.port : null,
-    httpUrl: `http://${httpHost.includes(':') ? `[${httpHost}]` : httpHost}:${config.server.http.port}`,
+    httpUrl: `http://${hostForUrl(httpHost)}:${config.server.http.port}`,
     ssaToken: c.ssa.enabled ? (c.ssa.tokens[0] ?? tokenFromEnv) : null,
     community: c.snmp.communities[0] ?? 'public',
     v3User: v3UserOf(c.snmp.users),

@@ -9,6 +9,7 @@ import { DEFAULT_SIMULATE, runSimulation, scenarioFleet, type SimulationReport }
 import { SIM_COMMUNITY, simStackConfig } from './stack-config.js';
 import type { SnmpVersionChoice } from './context.js';
 import { DEFAULT_POLL } from './fleet/fleet-config.js';
+import { phoneCount } from './fleet/sim-fleet.js';
 import { randomV3User } from './wire/snmp-v3-user.js';
 import { DEMO_RESILIENCY_SCALE, scaledResiliency } from './resiliency-scale.js';
 import { DEMO_LEAD_IN_SECONDS } from './scenarios/demo-loop.js';
@@ -87,7 +88,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const stack = await startStack(loadConfigFile(configPath), createLogger(options.logLevel));
   try {
     const httpUrl = `http://127.0.0.1:${stack.http.port}`;
-    options.print(`ipo-observer demo: ${fleet.customers.length} customers, ${fleet.nodes.length} simulated IP Office systems, ${fleet.nodes.reduce((n, node) => n + node.phones.length, 0)} phones`);
+    options.print(`ipo-observer demo: ${fleet.customers.length} customers, ${fleet.nodes.length} simulated IP Office systems, ${phoneCount(fleet)} phones`);
     options.print(`  web UI and API: ${httpUrl}/   (alarms: ${httpUrl}/api/v1/alarms?state=open)`);
     options.print(`  email outbox:   ${outbox}   (first mail after the 10 s group wait)`);
     options.print(`  configuration:  ${configPath}`);

@@ -2,7 +2,7 @@ import { CodedError } from '../src/errors.js';
 import { SimContext, type SentSource, type SnmpVersionChoice } from './context.js';
 import { DEFAULT_POLL } from './fleet/fleet-config.js';
 import { DEFAULT_SIZES, generateFleet } from './fleet/generate.js';
-import type { FleetSizes, SimFleet } from './fleet/sim-fleet.js';
+import { phoneCount, type FleetSizes, type SimFleet } from './fleet/sim-fleet.js';
 import { SCENARIOS, scenarioNamed } from './scenarios/index.js';
 import type { ScenarioOptions } from './scenarios/scenario.js';
 import type { SimTarget } from './target.js';
@@ -94,7 +94,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const report = (): SimulationReport => ({
     scenario: scenario.name,
     systems: fleet.nodes.length,
-    phones: fleet.nodes.reduce((n, node) => n + node.phones.length, 0),
+    phones: phoneCount(fleet),
     elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
     sent: { ...ctx.sent },
     failures: { ...ctx.failures },

@@ -48,6 +48,7 @@ export function parsePorts(text: string, base: SimTarget): SimTarget {
   return target;
 }
 
-function hostForUrl(host: string): string {
+/** A host as it goes in a URL: an IPv6 address in brackets. */
+export function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }

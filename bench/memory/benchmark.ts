@@ -50,7 +50,10 @@ async function measureState(probed: ProbedStack): Promise<MemoryState> {
     groupedTransitions: metricValue(metrics, 'ipo_notifier_grouped', { notifier: 'email' }),
     memory: await probed.memoryAfterGc(),
     peakRssMiB: memoryMiB(probed.stack.child.pid!).peak,
-    databaseBytes: readdirSync(probed.dataDir).reduce((sum, name) => sum + (statSync(join(probed.dataDir, name)).isFile() ? statSync(join(probed.dataDir, name)).size : 0), 0),
+    databaseBytes: readdirSync(probed.dataDir).reduce((sum, name) => {
+      const stat = statSync(join(probed.dataDir, name));
+      return sum + (stat.isFile() ? stat.size : 0);
+    }, 0),
     openPage,
     nodePage,
   };

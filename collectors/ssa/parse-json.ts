@@ -3,17 +3,17 @@ import { readJson } from './json-lines.js';
 import { MAX_ENTRIES, MAX_LINE_CHARS, refuse, SSA_STATES, type Parsed, type ParsedSnapshot, type SnapshotRefusalReason, type SsaRow } from './snapshot.js';
 
 /**
- * JSON from scripts: `{ "node": "...", "list": "Service", "alarms": [ { "lastDateOfError": "01/08/2016 16:35:00",
- * "occurrences": 4, "errorDescription": "...", "state": "active" } ] }`, or the bare array of alarms with node and
- * list given elsewhere (query parameters, file name).
- */
-/**
  * Values a list of MAX_ENTRIES alarms can hold (an object and four fields each, the wrapper and its names), with
  * room to spare: beyond it the input is refused as too many entries before megabytes of it are read (found by
  * parse-snapshot.fuzz.test.ts: a 10 MB array of numbers took seconds).
  */
-export const MAX_JSON_VALUES = (MAX_ENTRIES + 1) * 8 + 16;
+const MAX_JSON_VALUES = (MAX_ENTRIES + 1) * 8 + 16;
 
+/**
+ * JSON from scripts: `{ "node": "...", "list": "Service", "alarms": [ { "lastDateOfError": "01/08/2016 16:35:00",
+ * "occurrences": 4, "errorDescription": "...", "state": "active" } ] }`, or the bare array of alarms with node and
+ * list given elsewhere (query parameters, file name).
+ */
 export function parseJson(text: string): Parsed<ParsedSnapshot> {
   const read = readJson(text, MAX_JSON_VALUES);
   if (!read.ok && read.tooMany) return refuse('too-many-entries', read.line, `more than ${MAX_JSON_VALUES} JSON values; a list of at most ${MAX_ENTRIES} alarms has far fewer`);

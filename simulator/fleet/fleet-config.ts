@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { SimFleet, SimNode } from './sim-fleet.js';
+import { phoneCount, type SimFleet, type SimNode } from './sim-fleet.js';
 
 /**
  * The `fleet:` section the stack needs for a simulated fleet (src/fleet/fleet-schema.ts), and the RTCP source map
@@ -31,7 +31,7 @@ export function rtcpSources(fleet: SimFleet): Array<{ prefix: string; node: stri
 
 /** What `simulate --write-fleet FILE` writes: merge into a configuration file (the demo does it for you). */
 export function fleetYaml(fleet: SimFleet): string {
-  const header = `# Simulated fleet: seed ${fleet.seed}, ${fleet.nodes.length} systems, ${fleet.nodes.reduce((n, node) => n + node.phones.length, 0)} phones.\n`;
+  const header = `# Simulated fleet: seed ${fleet.seed}, ${fleet.nodes.length} systems, ${phoneCount(fleet)} phones.\n`;
   return header + stringify({ fleet: fleetSection(fleet), collectors: { rtcp: { sources: rtcpSources(fleet) } } });
 }
 

@@ -14,10 +14,6 @@ export function trunkPortName(port: number): string {
   return `${TRUNK_CARD.name}, T1 PRI ${port}`;
 }
 
-export function moduleName(expansionPort: number, type: string): string {
-  return `Controller, Expansion ${expansionPort}, ${type}`;
-}
-
 /** Base cards: phones, voice compression and an ISDN PRI trunk card with two ports. */
 export function ip500v2Cards(): CardConfig[] {
   return [

@@ -73,6 +73,11 @@ export interface SimFleet {
   nodes: SimNode[];
 }
 
+/** Phones of every node of the fleet. */
+export function phoneCount(fleet: SimFleet): number {
+  return fleet.nodes.reduce((n, node) => n + node.phones.length, 0);
+}
+
 /** Node ids of one Server Edition solution. */
 export function solutionOf(fleet: SimFleet, primaryId: string): { primary: SimNode; secondary: SimNode | undefined; expansions: SimNode[] } {
   const members = fleet.nodes.filter((node) => node.solution === primaryId);

@@ -1,7 +1,7 @@
 import { catalogueEntries, type CatalogueEntry } from '../../mibs/catalogue.js';
 import type { SimContext } from '../context.js';
 import type { SimNode } from '../fleet/sim-fleet.js';
-import { CLEAN, POOR, type Impairment, type SimCall } from '../wire/rtcp-call.js';
+import { CLEAN, type Impairment, type SimCall } from '../wire/rtcp-call.js';
 import type { SsaList } from '../wire/ssa-snapshot.js';
 import { sampleValues } from './trap-samples.js';
 
@@ -120,5 +120,3 @@ export class Background {
     }
   }
 }
-
-export const DEFAULT_BACKGROUND: BackgroundOptions = { concurrentCalls: 3, poorShare: 0.2, poor: POOR };

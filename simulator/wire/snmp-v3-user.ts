@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import snmp from 'net-snmp';
+import type { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../collectors/snmp/config.js';
 
-/** The names of collectors/snmp/config.ts (AUTH_PROTOCOLS, PRIV_PROTOCOLS), which are net-snmp's too. */
-export type SimAuthProtocol = 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
-export type SimPrivProtocol = 'des' | 'aes' | 'aes256b' | 'aes256r';
+/** The names of collectors/snmp/config.ts, which are net-snmp's too. */
+export type SimAuthProtocol = (typeof AUTH_PROTOCOLS)[number];
+export type SimPrivProtocol = (typeof PRIV_PROTOCOLS)[number];
 
 /** An SNMPv3 (USM) user the simulated systems send authPriv traps as; the stack has the same one in collectors.snmp.users. */
 export interface SimV3User {
